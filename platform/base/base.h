@@ -1,0 +1,215 @@
+/*
+ * The portable runtime every kensa module may include: error codes and the one
+ * thread-local error message, capped buffers, string interning, logging, the
+ * safe XML loader and the PCRE2 wrapper. It knows nothing of OVAL or XCCDF.
+ */
+#ifndef KS_BASE_H
+#define KS_BASE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+/* ---- errors ------------------------------------------------------------ */
+/*
+ * A function that can fail returns 0 or one of these. The message is set once
+ * with ks_error_set() where the error is found; callers pass rc up unchanged.
+ */
+#define KS_OK		 0
+#define KS_ERROR	-1	/* generic failure, see the message */
+#define KS_ENOTFOUND	-2	/* the thing asked for does not exist */
+#define KS_EUNSUPPORTED	-3	/* not implemented by this back-end / object */
+#define KS_ELIMIT	-4	/* a cap was hit (size, depth, count, time) */
+#define KS_EPARSE	-5	/* malformed input */
+#define KS_EPERM	-6	/* permission denied */
+#define KS_ENOMEM	-7	/* out of memory */
+
+/* Sets the thread-local message (printf format); always returns KS_ERROR
+ * so "return ks_error_set(...)" is not possible by accident: use the code. */
+void ks_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ks_error_vset(const char *fmt, va_list ap);
+/* The current message, "" when none; borrowed until the next set/clear. */
+const char *ks_error_msg(void);
+void ks_error_clear(void);
+/* A short name for a code: "parse error", "not found", ... */
+const char *ks_strerror(int rc);
+
+/* ---- memory ------------------------------------------------------------ */
+/* Abort with a message on allocation failure: kensa does not try to run on
+ * without memory (every input that could make us allocate a lot is capped). */
+void *ks_malloc(size_t n);
+void *ks_calloc(size_t nmemb, size_t n);
+void *ks_realloc(void *p, size_t n);
+char *ks_strdup(const char *s);
+char *ks_strndup(const char *s, size_t n);
+/* printf into a new string; the caller frees it. */
+char *ks_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *arr (of element size esz) so it holds at least need elements. */
+void ks_grow(void *arrp, size_t *cap, size_t need, size_t esz);
+
+/* ---- capped buffer ----------------------------------------------------- */
+/*
+ * A growable byte buffer with a ceiling. Appends past `max` fail with
+ * KS_ELIMIT (message set) and leave the buffer unchanged. The data is always
+ * NUL-terminated (the NUL is not counted in len).
+ */
+struct ks_buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+	size_t	 max;		/* 0: no cap (only for trusted data) */
+};
+void ks_buf_init(struct ks_buf *b, size_t max);
+void ks_buf_free(struct ks_buf *b);	/* frees data, resets to empty */
+void ks_buf_reset(struct ks_buf *b);	/* len = 0, keeps memory */
+int ks_buf_append(struct ks_buf *b, const void *p, size_t n);
+int ks_buf_puts(struct ks_buf *b, const char *s);
+int ks_buf_putc(struct ks_buf *b, char c);
+int ks_buf_printf(struct ks_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Takes the data out (caller frees) and resets the buffer. */
+char *ks_buf_steal(struct ks_buf *b);
+
+/* ---- string interning ---------------------------------------------------- */
+/*
+ * An arena of unique NUL-terminated strings. Interned strings live as long as
+ * the pool and can be compared by pointer. Big feeds repeat the same names,
+ * versions and comments thousands of times; this keeps one copy.
+ */
+struct ks_strpool;
+int ks_strpool_new(struct ks_strpool **out);
+void ks_strpool_free(struct ks_strpool *p);
+/* Returns the pool's copy of s[0..n) (never NULL; aborts on OOM). */
+const char *ks_strpool_intern(struct ks_strpool *p, const char *s, size_t n);
+const char *ks_strpool_get(struct ks_strpool *p, const char *s);
+size_t ks_strpool_bytes(const struct ks_strpool *p);
+
+/* ---- hash map: interned-or-not string -> pointer ------------------------- */
+struct ks_map;
+int ks_map_new(struct ks_map **out);
+void ks_map_free(struct ks_map *m);	/* does not free keys or values */
+/* Keys are copied by the map. Replaces an existing value. */
+int ks_map_put(struct ks_map *m, const char *key, void *val);
+void *ks_map_get(const struct ks_map *m, const char *key);
+size_t ks_map_count(const struct ks_map *m);
+/* Calls cb for every entry in unspecified order; stops when cb returns non-0
+ * and returns that value. */
+int ks_map_foreach(const struct ks_map *m,
+    int (*cb)(const char *key, void *val, void *payload), void *payload);
+
+/* ---- logging ----------------------------------------------------------- */
+enum ks_log_level { KS_LOG_ERROR, KS_LOG_WARN, KS_LOG_INFO, KS_LOG_DEBUG };
+void ks_log_set_level(enum ks_log_level lvl);
+enum ks_log_level ks_log_get_level(void);
+/* Writes "kensa: <level>: message\n" to stderr when lvl <= current level. */
+void ks_log(enum ks_log_level lvl, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+#define ks_warn(...)	ks_log(KS_LOG_WARN, __VA_ARGS__)
+#define ks_info(...)	ks_log(KS_LOG_INFO, __VA_ARGS__)
+#define ks_debug(...)	ks_log(KS_LOG_DEBUG, __VA_ARGS__)
+
+/* ---- time -------------------------------------------------------------- */
+/* "YYYY-MM-DDThh:mm:ss" local time of `t` into out[20+]; 0 or KS_ERROR. */
+int ks_time_iso(int64_t t, char *out, size_t outsz);
+double ks_time_mono(void);	/* seconds, monotonic, for benchmarks */
+
+/* ---- safe XML ---------------------------------------------------------- */
+/*
+ * Every XML document from outside goes through these. They never touch the
+ * network, never load a DTD or an external entity, do not substitute entities
+ * beyond the five predefined ones, cap nesting depth and text node size, and
+ * report errors as "FILE:LINE:COL: message".
+ */
+#define KS_XML_MAX_DEPTH	256
+#define KS_XML_MAX_TEXT		(64u << 20)	/* one text node */
+
+struct _xmlTextReader;
+struct _xmlDoc;
+/* Opens a streaming reader on a file (a gz/xz-compressed file is read as is:
+ * callers decompress first). The caller frees with ks_xml_reader_free. */
+int ks_xml_reader_open(struct _xmlTextReader **out, const char *path);
+int ks_xml_reader_mem(struct _xmlTextReader **out, const char *buf,
+    size_t len, const char *name);
+void ks_xml_reader_free(struct _xmlTextReader *r);
+/*
+ * Advances like xmlTextReaderRead: 1 on a node, 0 at the end, KS_EPARSE on a
+ * malformed document (message "file:line:col: ..." set) or KS_ELIMIT when the
+ * nesting depth exceeds KS_XML_MAX_DEPTH.
+ */
+int ks_xml_reader_next(struct _xmlTextReader *r);
+/* The current line of the reader, for messages. */
+int ks_xml_reader_line(struct _xmlTextReader *r);
+/* The file name given to open/mem. */
+const char *ks_xml_reader_name(struct _xmlTextReader *r);
+
+/* A whole (small) document as a DOM, same protections; for XPath over
+ * xmlfilecontent targets, tailoring files, variables and directives. */
+int ks_xml_doc_read_file(struct _xmlDoc **out, const char *path);
+int ks_xml_doc_read_mem(struct _xmlDoc **out, const char *buf, size_t len,
+    const char *name);
+/* Process-wide libxml2 set-up (no network, error handlers); idempotent. */
+void ks_xml_init(void);
+
+/* ---- regular expressions (PCRE2) ----------------------------------------- */
+/*
+ * OVAL regular expressions are Perl-compatible (OVAL 5.11 follows PCRE
+ * semantics). Compile once, JIT where available; match and depth limits
+ * turn a pathological pattern into KS_ELIMIT for that one entity.
+ */
+struct ks_regex;
+#define KS_RE_CASELESS	0x1u
+#define KS_RE_MULTILINE	0x2u	/* ^ and $ match at line ends */
+#define KS_RE_DOTALL	0x4u	/* . matches a newline */
+/* On a bad pattern returns KS_EPARSE with "regex 'pat': reason at offset N". */
+int ks_regex_new(struct ks_regex **out, const char *pattern, unsigned flags);
+void ks_regex_free(struct ks_regex *re);
+/* 1 on match, 0 on no match, KS_ELIMIT / KS_ERROR (message set). */
+int ks_regex_match(const struct ks_regex *re, const char *s, size_t len);
+/*
+ * Match starting at byte `start`; on a match fills ovec[2*i], ovec[2*i+1]
+ * with the start/end of group i (or SIZE_MAX, SIZE_MAX for an unset group)
+ * for i < *ngroups, and sets *ngroups to the number of pairs filled
+ * (group 0 included). Returns as ks_regex_match.
+ */
+int ks_regex_exec(const struct ks_regex *re, const char *s, size_t len,
+    size_t start, size_t *ovec, size_t *ngroups);
+/* Number of capturing groups (not counting group 0). */
+unsigned ks_regex_groups(const struct ks_regex *re);
+/*
+ * A cache of compiled patterns keyed by (pattern, flags), shared by a scan
+ * so every distinct pattern is compiled once. Returned regexes are borrowed
+ * and live as long as the cache.
+ */
+struct ks_regex_cache;
+int ks_regex_cache_new(struct ks_regex_cache **out);
+void ks_regex_cache_free(struct ks_regex_cache *c);
+int ks_regex_cache_get(struct ks_regex_cache *c, const char *pattern,
+    unsigned flags, const struct ks_regex **out);
+
+/* ---- files ------------------------------------------------------------- */
+/*
+ * Writes `len` bytes to `path` through a temporary file in the same directory
+ * and an atomic rename, so a failure never leaves a half-written file where
+ * the user had a good one.
+ */
+int ks_file_write_atomic(const char *path, const void *data, size_t len);
+/* Reads a whole local file (not a target's!) up to max bytes. */
+int ks_file_read(const char *path, size_t max, char **out, size_t *outlen);
+
+/*
+ * A stdio stream that becomes `path` atomically on ks_atomic_commit; on
+ * ks_atomic_abort (or on failure) the temporary is removed and `path` is left
+ * as it was. For results written as a stream.
+ */
+struct ks_atomic;
+int ks_atomic_open(struct ks_atomic **out, const char *path);
+struct _IO_FILE *ks_atomic_fp(struct ks_atomic *a);
+int ks_atomic_commit(struct ks_atomic *a);	/* frees a */
+void ks_atomic_abort(struct ks_atomic *a);	/* frees a; NULL ok */
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+bool ks_utf8_valid(const char *s, size_t len);
+
+#endif /* KS_BASE_H */
