@@ -17,7 +17,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter -Werror
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -I. $(WARN) $(PKG_CFLAGS) $(CFLAGS) \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -I. $(WARN) $(PKG_CFLAGS) $(CFLAGS) \
              -DKS_DATADIR='"$(PREFIX)/share/kensa"' -DKS_SRCDIR='"$(CURDIR)"'
 LDLIBS   = $(PKG_LIBS) -lm -lpthread
 

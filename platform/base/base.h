@@ -25,8 +25,8 @@
 #define KS_EPERM	-6	/* permission denied */
 #define KS_ENOMEM	-7	/* out of memory */
 
-/* Sets the thread-local message (printf format); always returns KS_ERROR
- * so "return ks_error_set(...)" is not possible by accident: use the code. */
+/* Sets the thread-local message (printf format, capped at 4 KiB). It
+ * returns nothing: the caller returns the fitting KS_* code itself. */
 void ks_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ks_error_vset(const char *fmt, va_list ap);
 /* The current message, "" when none; borrowed until the next set/clear. */
@@ -130,6 +130,7 @@ struct _xmlDoc;
 /* Opens a streaming reader on a file (a gz/xz-compressed file is read as is:
  * callers decompress first). The caller frees with ks_xml_reader_free. */
 int ks_xml_reader_open(struct _xmlTextReader **out, const char *path);
+/* The buffer is not copied: it must outlive the reader. */
 int ks_xml_reader_mem(struct _xmlTextReader **out, const char *buf,
     size_t len, const char *name);
 void ks_xml_reader_free(struct _xmlTextReader *r);

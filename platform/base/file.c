@@ -1,0 +1,261 @@
+/*
+ * Reading and atomically replacing kensa's OWN local files (caches, results,
+ * reports). Not for reading a scan target's files: those go through the
+ * target's fs back-end in platform/platform.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "platform/base/base.h"
+
+/* Maps an errno from opening `path` to a KS_* code and sets the message. */
+static int
+ks_file_errno(const char *what, const char *path, int err)
+{
+	ks_error_set("%s %s: %s", what, path, strerror(err));
+	switch (err) {
+	case ENOENT:
+	case ENOTDIR:
+		return KS_ENOTFOUND;
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return KS_EPERM;
+	case ENOMEM:
+		return KS_ENOMEM;
+	default:
+		return KS_ERROR;
+	}
+}
+
+/*
+ * Creates "<path>.XXXXXX" next to path (so rename stays in one file system)
+ * with the mode the final file should have: the old file's, else 0644.
+ * Returns the fd and the temporary's name in *tmpp (caller frees), or a
+ * negative KS_* code with the message set.
+ */
+static int
+ks_file_mktemp(const char *path, char **tmpp)
+{
+	struct stat st;
+	mode_t mode = 0644;
+	char *tmp;
+	int fd;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		mode = st.st_mode & 07777;
+	tmp = ks_asprintf("%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		int rc = ks_file_errno("cannot create a temporary file for",
+		    path, errno);
+
+		free(tmp);
+		return rc;
+	}
+	if (fchmod(fd, mode) != 0) {
+		int rc = ks_file_errno("cannot set the mode of", tmp, errno);
+
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return rc;
+	}
+	*tmpp = tmp;
+	return fd;
+}
+
+/* Writes data to path via a temporary and rename; path unchanged on error. */
+int
+ks_file_write_atomic(const char *path, const void *data, size_t len)
+{
+	const char *p = data;
+	char *tmp = NULL;
+	int rc = KS_ERROR, fd;
+
+	if ((fd = ks_file_mktemp(path, &tmp)) < 0)
+		return fd;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = ks_file_errno("cannot write", tmp, errno);
+			goto out;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) != 0) {
+		rc = ks_file_errno("cannot sync", tmp, errno);
+		goto out;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		rc = ks_file_errno("cannot close", tmp, errno);
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		rc = ks_file_errno("cannot rename the temporary to", path,
+		    errno);
+		goto out;
+	}
+	free(tmp);
+	return 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/*
+ * Reads all of path into *out (NUL-terminated, caller frees) and its length
+ * into *outlen. KS_ENOTFOUND, KS_EPERM, KS_ELIMIT past max bytes, KS_ERROR.
+ */
+int
+ks_file_read(const char *path, size_t max, char **out, size_t *outlen)
+{
+	struct ks_buf b;
+	char chunk[65536];
+	int rc = KS_ERROR, fd;
+
+	*out = NULL;
+	*outlen = 0;
+	ks_buf_init(&b, max);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return ks_file_errno("cannot open", path, errno);
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = ks_file_errno("cannot read", path, errno);
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (ks_buf_append(&b, chunk, (size_t)n) != 0) {
+			ks_error_set("%s: larger than the limit of %zu bytes",
+			    path, max);
+			rc = KS_ELIMIT;
+			goto out;
+		}
+	}
+	*outlen = b.len;
+	*out = ks_buf_steal(&b);
+	rc = 0;
+out:
+	close(fd);
+	ks_buf_free(&b);
+	return rc;
+}
+
+/* ---- streaming variant --------------------------------------------------- */
+
+struct ks_atomic {
+	FILE	*fp;
+	char	*path;
+	char	*tmp;
+};
+
+int
+ks_atomic_open(struct ks_atomic **out, const char *path)
+{
+	struct ks_atomic *a;
+	char *tmp = NULL;
+	FILE *fp;
+	int fd;
+
+	*out = NULL;
+	if ((fd = ks_file_mktemp(path, &tmp)) < 0)
+		return fd;
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		int rc = ks_file_errno("cannot open a stream on", tmp, errno);
+
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return rc;
+	}
+	a = ks_calloc(1, sizeof(*a));
+	a->fp = fp;
+	a->tmp = tmp;
+	a->path = ks_strdup(path);
+	*out = a;
+	return 0;
+}
+
+/* The stream to write to; borrowed, valid until commit/abort. */
+FILE *
+ks_atomic_fp(struct ks_atomic *a)
+{
+	return a->fp;
+}
+
+static void
+ks_atomic_release(struct ks_atomic *a)
+{
+	free(a->path);
+	free(a->tmp);
+	free(a);
+}
+
+/*
+ * Flushes, syncs and renames the temporary over path; frees a. On any
+ * failure (including an earlier write error on the stream) the temporary is
+ * removed, path is untouched and a KS_* code is returned.
+ */
+int
+ks_atomic_commit(struct ks_atomic *a)
+{
+	int rc = KS_ERROR;
+	FILE *fp = a->fp;
+
+	errno = 0;
+	if (fflush(fp) != 0 || ferror(fp)) {
+		rc = ks_file_errno("cannot write", a->tmp,
+		    errno ? errno : EIO);
+		fclose(fp);
+		goto fail;
+	}
+	if (fsync(fileno(fp)) != 0) {
+		rc = ks_file_errno("cannot sync", a->tmp, errno);
+		fclose(fp);
+		goto fail;
+	}
+	if (fclose(fp) != 0) {
+		rc = ks_file_errno("cannot close", a->tmp, errno);
+		goto fail;
+	}
+	if (rename(a->tmp, a->path) != 0) {
+		rc = ks_file_errno("cannot rename the temporary to", a->path,
+		    errno);
+		goto fail;
+	}
+	ks_atomic_release(a);
+	return 0;
+fail:
+	unlink(a->tmp);
+	ks_atomic_release(a);
+	return rc;
+}
+
+void
+ks_atomic_abort(struct ks_atomic *a)
+{
+	if (a == NULL)
+		return;
+	fclose(a->fp);
+	unlink(a->tmp);
+	ks_atomic_release(a);
+}
