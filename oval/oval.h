@@ -45,6 +45,18 @@ int oval_session_foreach_result(struct oval_session *s,
     int (*cb)(const char *id, const char *klass, const char *title,
 	const char *result, void *payload), void *payload);
 
+/* Items the tests of one definition examined (collected objects of every
+ * test its criteria reach, extended definitions included), each once:
+ * cb(item). Getters below read them. KS_ENOTFOUND for an unknown id. */
+struct oval_item;
+int oval_session_foreach_def_item(struct oval_session *s, const char *def_id,
+    int (*cb)(const struct oval_item *it, void *payload), void *payload);
+/* "dpkginfo_item"; and the first value of entity `name`, or NULL. */
+const char *oval_item_type(const struct oval_item *it);
+const char *oval_item_value(const struct oval_item *it, const char *name);
+/* Facts about the target the session recorded (borrowed). */
+const struct plat_sysinfo *oval_session_sysinfo(const struct oval_session *s);
+
 int oval_session_write_results(struct oval_session *s, const char *path);
 int oval_session_write_syschar(struct oval_session *s, const char *path);
 

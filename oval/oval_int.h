@@ -293,7 +293,13 @@ struct oval_defs {
 
 /* ---- values of variables ------------------------------------------------ */
 /* What a variable (or a component) evaluates to. Strings are interned in
- * the session pool. flag: complete, incomplete, error, does not exist... */
+ * the session pool. flag: complete, incomplete, error, does not exist...
+ * Ownership: the `v` array is malloc'd; oval_session_free frees
+ * s->var_vals[i].v, and for s->ext_vars both each struct oval_values (itself
+ * malloc'd) and its v. Likewise the session frees with free() the arrays of
+ * s->sc.objs[i] (msgs, items, varvals), s->test_res[i] (items, varvals) and
+ * every item's ents/fields/msgs (oval_item_clear): allocate them with
+ * ks_malloc/ks_realloc, never in the pool. */
 struct oval_values {
 	enum oval_datatype	 dt;
 	enum oval_flag		 flag;
@@ -391,6 +397,7 @@ struct oval_session {
 	void			*probe_state[OVAL_PROBE_SLOTS];
 	void			(*probe_free[OVAL_PROBE_SLOTS])(void *);
 	const char		*only_id;	/* --id, or NULL */
+	struct oval_directives	*directives;	/* effective; owned */
 };
 
 /* Interns into the session pool. */
@@ -398,6 +405,8 @@ const char *oval_intern(struct oval_session *s, const char *v);
 /* Adds a copy of `it` (taking its arrays) to sc, de-duplicating; returns
  * the item index. */
 uint32_t oval_sc_add_item(struct oval_session *s, struct oval_item *it);
+/* Frees what an item holds (entities, fields, messages), not the struct. */
+void oval_item_clear(struct oval_item *it);
 /* Appends a message to a collected object. */
 void oval_collected_msg(struct oval_session *s, struct oval_collected *c,
     const char *level, const char *fmt, ...)

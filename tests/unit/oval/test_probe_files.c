@@ -1,0 +1,254 @@
+/*
+ * Tests of the file search shared by the file-based collectors
+ * (oval/probe_files.c), through textfilecontent54_object: operations other
+ * than equals and pattern match, links that point outside a root, special
+ * files, unsupported operations, the size cap.
+ */
+#include "test_probe_fixture.h"
+
+#include <fcntl.h>
+
+#define OBJ(n, body) \
+    "<textfilecontent54_object id=\"oval:t:obj:" #n "\" version=\"1\" " \
+    FX_IND ">" body "<pattern operation=\"pattern match\">^v=(.*)$" \
+    "</pattern><instance datatype=\"int\" operation=\"greater than or " \
+    "equal\">1</instance></textfilecontent54_object>"
+
+static const char *const objs =
+    OBJ(1, "<filepath operation=\"not equal\">/d/a.conf</filepath>")
+    OBJ(2, "<path>/d</path><filename operation=\"not equal\">a.conf"
+        "</filename>")
+    OBJ(3, "<path operation=\"greater than\">/d</path>"
+        "<filename>a.conf</filename>")
+    OBJ(4, "<filepath>/d/link.conf</filepath>")
+    OBJ(5, "<path>/d</path><filename operation=\"pattern match\">.*"
+        "</filename>")
+    OBJ(6, "<filepath>/big/huge.txt</filepath>")
+    OBJ(7, "<filepath var_ref=\"oval:t:var:1\"/>")
+    OBJ(8, "<path operation=\"case insensitive equals\">/D</path>"
+        "<filename>a.conf</filename>")
+    OBJ(9, "<filepath>../../etc/x</filepath>")
+    OBJ(10, "<path>/d</path><filename>../outside.conf</filename>")
+    OBJ(11, "<filepath var_ref=\"oval:t:var:1\" "
+        "var_check=\"at least one\"/>")
+    OBJ(12, "<behaviors recurse_direction=\"down\"/>"
+        "<path>/n</path><filename>f</filename>");
+
+static const char *const vars =
+    "<constant_variable id=\"oval:t:var:1\" version=\"1\" comment=\"c\" "
+    "datatype=\"string\"><value>/d/a.conf</value><value>/d/b.conf</value>"
+    "<value>/d/none.conf</value></constant_variable>";
+
+static void
+setup_fx(struct fx *f)
+{
+	char p[512];
+
+	fx_root(f);
+	fx_file(f, "/d/a.conf", "v=a\n");
+	fx_file(f, "/d/b.conf", "v=b\n");
+	fx_file(f, "/etc/x", "v=inside\n");
+	fx_file(f, "/outside.conf", "v=out\n");
+	fx_file(f, "/sub/c.conf", "v=c\n");
+	/* An absolute link: inside a root it means ROOT/etc/x. */
+	snprintf(p, sizeof(p), "%s/d/link.conf", f->root);
+	assert_int_equal(symlink("/etc/x", p), 0);
+	snprintf(p, sizeof(p), "%s/d/fifo", f->root);
+	assert_int_equal(mkfifo(p, 0600), 0);
+	fx_load(f, objs, vars);
+}
+
+static bool
+has_filepath(struct fx *f, const struct oval_collected *c, const char *fp)
+{
+	for (uint32_t i = 0; i < c->nitems; i++)
+		if (strcmp(fx_val(fx_item(f, c, i), "filepath", 0), fp) == 0)
+			return true;
+	return false;
+}
+
+static void
+test_probe_files__not_equal(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+
+	(void)state;
+	setup_fx(&f);
+	/* filepath "not equal": every other regular file of the target. */
+	c = fx_collect(&f, "oval:t:obj:1");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_false(has_filepath(&f, c, "/d/a.conf"));
+	assert_true(has_filepath(&f, c, "/d/b.conf"));
+	assert_true(has_filepath(&f, c, "/sub/c.conf"));
+	assert_true(has_filepath(&f, c, "/etc/x"));
+	c = fx_collect(&f, "oval:t:obj:2");
+	assert_false(has_filepath(&f, c, "/d/a.conf"));
+	assert_true(has_filepath(&f, c, "/d/b.conf"));
+	fx_free(&f);
+}
+
+static void
+test_probe_files__unsupported_operation(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+
+	(void)state;
+	setup_fx(&f);
+	/* oval-definitions-schema: "greater than" is not defined for
+	 * strings; the object is in error and the message names it. */
+	c = fx_collect(&f, "oval:t:obj:3");
+	assert_int_equal(c->flag, OVAL_FLAG_ERROR);
+	assert_int_equal(c->nitems, 0);
+	assert_true(fx_msg_has(c, "oval:t:obj:3"));
+	fx_free(&f);
+}
+
+static void
+test_probe_files__case_insensitive_path(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+
+	(void)state;
+	setup_fx(&f);
+	c = fx_collect(&f, "oval:t:obj:8");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 1);
+	assert_string_equal(fx_val(fx_item(&f, c, 0), "filepath", 0),
+	    "/d/a.conf");
+	fx_free(&f);
+}
+
+static void
+test_probe_files__links_stay_inside(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+
+	(void)state;
+	setup_fx(&f);
+	c = fx_collect(&f, "oval:t:obj:4");
+	assert_int_equal(c->nitems, 1);
+	assert_string_equal(fx_val(fx_item(&f, c, 0), "subexpression", 0),
+	    "inside");
+	/* A relative filepath names nothing; a filename with a slash would
+	 * step out of its path. */
+	c = fx_collect(&f, "oval:t:obj:9");
+	assert_int_equal(c->flag, OVAL_FLAG_DOES_NOT_EXIST);
+	c = fx_collect(&f, "oval:t:obj:10");
+	assert_int_equal(c->flag, OVAL_FLAG_DOES_NOT_EXIST);
+	fx_free(&f);
+}
+
+static void
+test_probe_files__special_files_skipped(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+
+	(void)state;
+	setup_fx(&f);
+	/* "will only collect regular files": the FIFO is never opened; the
+	 * link to a regular file counts as one. */
+	c = fx_collect(&f, "oval:t:obj:5");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 3);
+	assert_false(has_filepath(&f, c, "/d/fifo"));
+	assert_true(has_filepath(&f, c, "/d/link.conf"));
+	fx_free(&f);
+}
+
+static void
+test_probe_files__size_cap(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+	const struct oval_item *it;
+	char p[512];
+	int fd;
+
+	(void)state;
+	setup_fx(&f);
+	fx_dir(&f, "/big");
+	/* A sparse file over the 256 MiB cap: no disk used. */
+	snprintf(p, sizeof(p), "%s/big/huge.txt", f.root);
+	fd = open(p, O_CREAT | O_WRONLY, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)300 << 20), 0);
+	close(fd);
+	c = fx_collect(&f, "oval:t:obj:6");
+	assert_int_equal(c->flag, OVAL_FLAG_ERROR);
+	assert_int_equal(c->nitems, 1);
+	it = fx_item(&f, c, 0);
+	assert_int_equal(it->status, OVAL_ST_ERROR);
+	assert_string_equal(fx_val(it, "filepath", 0), "/big/huge.txt");
+	assert_non_null(strstr(it->msgs[0].text, "256 MiB"));
+	fx_free(&f);
+}
+
+static void
+test_probe_files__var_ref_filepaths(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+
+	(void)state;
+	setup_fx(&f);
+	/* equals with a var_ref of three paths (var_check all by default:
+	 * a path cannot equal three different values, so nothing). */
+	c = fx_collect(&f, "oval:t:obj:7");
+	assert_int_equal(c->flag, OVAL_FLAG_DOES_NOT_EXIST);
+	/* "at least one": each existing path of the three. */
+	c = fx_collect(&f, "oval:t:obj:11");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 2);
+	assert_true(has_filepath(&f, c, "/d/a.conf"));
+	assert_true(has_filepath(&f, c, "/d/b.conf"));
+	fx_free(&f);
+}
+
+static void
+test_probe_files__depth_cap(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+	struct ks_buf p;
+
+	(void)state;
+	setup_fx(&f);
+	fx_file(&f, "/n/f", "v=top\n");
+	/* 70 levels below /n: more than the 64 the search goes down. */
+	ks_buf_init(&p, 0);
+	ks_buf_puts(&p, "/n");
+	for (int i = 0; i < 70; i++)
+		ks_buf_puts(&p, "/d");
+	ks_buf_puts(&p, "/f");
+	fx_file(&f, p.data, "v=deep\n");
+	ks_buf_free(&p);
+	/* max_depth defaults to -1 (no limit), so kensa's own cap cuts the
+	 * search: what was found is reported, the flag says incomplete. */
+	c = fx_collect(&f, "oval:t:obj:12");
+	assert_int_equal(c->flag, OVAL_FLAG_INCOMPLETE);
+	assert_int_equal(c->nitems, 1);
+	assert_true(fx_msg_has(c, "deeper than 64 levels"));
+	fx_free(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_probe_files__not_equal),
+		cmocka_unit_test(test_probe_files__unsupported_operation),
+		cmocka_unit_test(test_probe_files__case_insensitive_path),
+		cmocka_unit_test(test_probe_files__links_stay_inside),
+		cmocka_unit_test(test_probe_files__special_files_skipped),
+		cmocka_unit_test(test_probe_files__size_cap),
+		cmocka_unit_test(test_probe_files__var_ref_filepaths),
+		cmocka_unit_test(test_probe_files__depth_cap),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
