@@ -146,12 +146,16 @@ ks_xml_generic(void *ctx, const char *fmt, ...)
 	va_list ap;
 	size_t n;
 
-	if (ks_xml_cur == NULL || ks_xml_cur->rc != 0)
+	if (ks_xml_cur != NULL && ks_xml_cur->rc != 0)
 		return;
 	va_start(ap, fmt);
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) < 0)
 		snprintf(msg, sizeof(msg), "XML error");
 	va_end(ap);
+	if (ks_xml_cur == NULL) {
+		fputs(msg, stderr);
+		return;
+	}
 	ks_xml_oneline(msg);
 	n = strlen(msg);
 	if (n == 0)
@@ -191,26 +195,32 @@ ks_xml_init(void)
 
 /* Brackets every call into libxml2: current state, quiet generic channel. */
 struct ks_xml_guard {
-	xmlGenericErrorFunc	 func;
-	void			*ctx;
 	struct ks_xml_state	*prev;
 };
+
+/*
+ * libxml2's generic error channel is per thread. Swapping it on every node
+ * cost a quarter of the streaming parse, so it is pointed at ks_xml_generic
+ * once per thread; between kensa's own calls (ks_xml_cur NULL) messages go
+ * to stderr, as libxml2's default handler would print them.
+ */
+static _Thread_local bool ks_xml_generic_installed;
 
 static void
 ks_xml_enter(struct ks_xml_guard *g, struct ks_xml_state *st)
 {
-	ks_xml_init();
-	g->func = xmlGenericError;
-	g->ctx = xmlGenericErrorContext;
+	if (!ks_xml_generic_installed) {
+		ks_xml_init();
+		xmlSetGenericErrorFunc(NULL, ks_xml_generic);
+		ks_xml_generic_installed = true;
+	}
 	g->prev = ks_xml_cur;
-	xmlSetGenericErrorFunc(NULL, ks_xml_generic);
 	ks_xml_cur = st;
 }
 
 static void
 ks_xml_leave(struct ks_xml_guard *g)
 {
-	xmlSetGenericErrorFunc(g->ctx, g->func);
 	ks_xml_cur = g->prev;
 }
 
