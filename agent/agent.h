@@ -1,0 +1,36 @@
+/*
+ * The one header of agent/: the command-line commands and the shared
+ * option handling they use. agent/ is the only module that wires the others
+ * together; nothing else includes this.
+ */
+#ifndef KS_AGENT_H
+#define KS_AGENT_H
+
+#include "platform/base/base.h"
+#include "platform/platform.h"
+
+#ifndef KS_VERSION
+#define KS_VERSION "0.1.0"
+#endif
+
+/* Exit statuses shared by every command (oscap's where users know them). */
+#define AGENT_EXIT_OK		0
+#define AGENT_EXIT_ERROR	1
+#define AGENT_EXIT_FINDINGS	2
+
+/* Each command takes argv after its name (argv[0] is the command name) and
+ * returns the process exit status. Errors are printed as one line. */
+int agent_cmd_oval(int argc, char **argv);
+int agent_cmd_scan(int argc, char **argv);
+void agent_print_version(void);
+
+/* Opens the target selected by --root (NULL: the host). */
+int agent_target_open(struct plat_target **out, const char *root);
+/* The directory holding kensa's data (content, schemas, stylesheets):
+ * $KENSA_DATADIR, the source tree next to the binary, or the installed one.
+ * Borrowed, static. */
+const char *agent_datadir(void);
+/* Prints "kensa: <message>" for the current error to stderr. */
+void agent_perror(const char *what);
+
+#endif /* KS_AGENT_H */

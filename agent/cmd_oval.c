@@ -1,0 +1,199 @@
+/*
+ * `kensa oval eval|collect|analyse`: evaluate an OVAL definitions document
+ * against a target (or recorded system characteristics) and write OVAL
+ * results. Options follow `oscap oval eval` where users know them.
+ */
+#include "agent/agent.h"
+#include "oval/oval.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+enum oval_mode { MODE_EVAL, MODE_COLLECT, MODE_ANALYSE };
+
+struct oval_args {
+	enum oval_mode		 mode;
+	const char		*root;
+	const char		*results;
+	const char		*syschar;
+	struct oval_eval_opts	 opts;
+	const char		*defs;
+	const char		*sc_in;
+};
+
+static void
+oval_usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: kensa oval eval [--root DIR] [--id ID] [--variables FILE]\n"
+	    "                       [--directives FILE] [--results FILE]\n"
+	    "                       [--syschar FILE] DEFINITIONS.xml\n"
+	    "       kensa oval collect [--root DIR] [--variables FILE]\n"
+	    "                       --syschar FILE DEFINITIONS.xml\n"
+	    "       kensa oval analyse [--id ID] [--variables FILE]\n"
+	    "                       [--directives FILE] --results FILE\n"
+	    "                       DEFINITIONS.xml SYSCHAR.xml\n"
+	    "eval prints 'Definition ID: RESULT' per definition and exits 0\n"
+	    "when the evaluation finished, 1 on an error that stopped it.\n");
+}
+
+static int
+parse_args(int argc, char **argv, struct oval_args *a)
+{
+	static const struct option longopts[] = {
+		{ "root", required_argument, NULL, 'r' },
+		{ "id", required_argument, NULL, 'i' },
+		{ "variables", required_argument, NULL, 'V' },
+		{ "directives", required_argument, NULL, 'd' },
+		{ "results", required_argument, NULL, 'R' },
+		{ "syschar", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, need;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': a->root = optarg; break;
+		case 'i': a->opts.only_id = optarg; break;
+		case 'V': a->opts.variables = optarg; break;
+		case 'd': a->opts.directives = optarg; break;
+		case 'R': a->results = optarg; break;
+		case 's': a->syschar = optarg; break;
+		case 'h': oval_usage(stdout); return 1;
+		default:
+			fprintf(stderr, "kensa oval: unknown or incomplete "
+			    "option '%s'\n", argv[optind - 1]);
+			oval_usage(stderr);
+			return -1;
+		}
+	}
+	need = a->mode == MODE_ANALYSE ? 2 : 1;
+	if (argc - optind != need) {
+		fprintf(stderr, "kensa oval: expected %s\n", need == 2 ?
+		    "DEFINITIONS.xml and SYSCHAR.xml" : "one DEFINITIONS.xml");
+		oval_usage(stderr);
+		return -1;
+	}
+	a->defs = argv[optind];
+	if (need == 2)
+		a->sc_in = argv[optind + 1];
+	if (a->mode == MODE_COLLECT && a->syschar == NULL) {
+		fprintf(stderr, "kensa oval collect: --syschar FILE is "
+		    "required\n");
+		return -1;
+	}
+	if (a->mode == MODE_ANALYSE && a->root != NULL) {
+		fprintf(stderr, "kensa oval analyse: --root makes no sense "
+		    "with recorded system characteristics\n");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+print_result(const char *id, const char *klass, const char *title,
+    const char *result, void *payload)
+{
+	(void)klass;
+	(void)title;
+	(void)payload;
+	printf("Definition %s: %s\n", id, result);
+	return 0;
+}
+
+int
+agent_cmd_oval(int argc, char **argv)
+{
+	struct oval_args a = { 0 };
+	struct oval_defs *defs = NULL;
+	struct plat_target *target = NULL;
+	struct oval_session *s = NULL;
+	int rc, status = AGENT_EXIT_ERROR;
+	double t0 = ks_time_mono(), t1;
+
+	if (argc < 2) {
+		oval_usage(stderr);
+		return AGENT_EXIT_ERROR;
+	}
+	if (strcmp(argv[1], "eval") == 0)
+		a.mode = MODE_EVAL;
+	else if (strcmp(argv[1], "collect") == 0)
+		a.mode = MODE_COLLECT;
+	else if (strcmp(argv[1], "analyse") == 0 ||
+	    strcmp(argv[1], "analyze") == 0)
+		a.mode = MODE_ANALYSE;
+	else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		oval_usage(stdout);
+		return AGENT_EXIT_OK;
+	} else {
+		fprintf(stderr, "kensa oval: unknown subcommand '%s'\n",
+		    argv[1]);
+		oval_usage(stderr);
+		return AGENT_EXIT_ERROR;
+	}
+	rc = parse_args(argc - 1, argv + 1, &a);
+	if (rc != 0)
+		return rc > 0 ? AGENT_EXIT_OK : AGENT_EXIT_ERROR;
+
+	if (oval_load(&defs, a.defs) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	t1 = ks_time_mono();
+	ks_info("%s: %u definitions loaded in %.3f s", a.defs,
+	    oval_def_count(defs), t1 - t0);
+	t0 = t1;
+	if (a.mode != MODE_ANALYSE && agent_target_open(&target, a.root) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (oval_session_new(&s, defs, target, &a.opts) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a.mode == MODE_ANALYSE) {
+		if (oval_session_load_syschar(s, a.sc_in) < 0) {
+			agent_perror(NULL);
+			goto out;
+		}
+	} else if (oval_session_collect(s) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	t1 = ks_time_mono();
+	ks_info("system characteristics %s in %.3f s",
+	    a.mode == MODE_ANALYSE ? "loaded" : "collected", t1 - t0);
+	t0 = t1;
+	if (a.syschar != NULL && oval_session_write_syschar(s, a.syschar) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a.mode != MODE_COLLECT) {
+		if (oval_session_evaluate(s) < 0) {
+			agent_perror(NULL);
+			goto out;
+		}
+		t1 = ks_time_mono();
+		ks_info("evaluated in %.3f s", t1 - t0);
+		t0 = t1;
+		oval_session_foreach_result(s, print_result, NULL);
+		if (a.results != NULL &&
+		    oval_session_write_results(s, a.results) < 0) {
+			agent_perror(NULL);
+			goto out;
+		}
+		if (a.results != NULL)
+			ks_info("results written in %.3f s",
+			    ks_time_mono() - t0);
+	}
+	status = AGENT_EXIT_OK;
+out:
+	oval_session_free(s);
+	plat_target_free(target);
+	oval_unload(defs);
+	return status;
+}

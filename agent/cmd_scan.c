@@ -1,0 +1,279 @@
+/*
+ * `kensa scan`, the main job: evaluates kensa's embedded default content
+ * against the host (or --root DIR) and prints a short readable summary: what
+ * the system is and which security-relevant packages are installed, at
+ * which versions. Later milestones add checklists and CVSS-scored findings.
+ */
+#include "agent/agent.h"
+#include "oval/oval.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INVENTORY "kensa-inventory-oval.xml"
+
+struct scan_args {
+	const char	*root;
+	const char	*results;
+	const char	*syschar;
+	const char	*content;
+	bool		 ja;
+};
+
+/* Texts of the summary, English and Japanese. */
+struct scan_text {
+	const char	*target, *system, *family, *installed, *absent,
+			*defs, *none, *unknown;
+};
+static const struct scan_text text_en = {
+	"Target", "System", "Family", "Installed security-relevant packages",
+	"Not installed", "definitions evaluated", "(none)", "unknown",
+};
+static const struct scan_text text_ja = {
+	"対象", "システム", "ファミリ", "インストール済みのセキュリティ関連パッケージ",
+	"未インストール", "件の定義を評価", "(なし)", "不明",
+};
+
+static void
+scan_usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: kensa scan [--root DIR] [--lang ja|en] [--results FILE]\n"
+	    "                  [--syschar FILE] [--content FILE]\n"
+	    "Checks this host (or the system under DIR) with kensa's default\n"
+	    "content and prints a summary.\n");
+}
+
+static bool
+lang_is_ja(const char *lang)
+{
+	if (lang == NULL)
+		lang = getenv("LC_ALL");
+	if (lang == NULL || *lang == '\0')
+		lang = getenv("LC_MESSAGES");
+	if (lang == NULL || *lang == '\0')
+		lang = getenv("LANG");
+	return lang != NULL && strncmp(lang, "ja", 2) == 0;
+}
+
+struct pkg_row {
+	char	*name;
+	char	*evr;
+	char	*arch;
+};
+struct summary {
+	struct oval_session	*s;
+	struct pkg_row		*pkgs;
+	size_t			 npkgs, cap;
+	char			*absent;	/* comma-separated */
+	char			*os_pretty;
+	char			*debian_version;
+	bool			 unix_family;
+	unsigned		 ndefs;
+};
+
+static int
+pkg_item(const struct oval_item *it, void *payload)
+{
+	struct summary *sm = payload;
+	const char *name = oval_item_value(it, "name");
+	const char *evr = oval_item_value(it, "evr");
+
+	if (strcmp(oval_item_type(it), "dpkginfo_item") != 0 || name == NULL)
+		return 0;
+	for (size_t i = 0; i < sm->npkgs; i++)
+		if (strcmp(sm->pkgs[i].name, name) == 0 &&
+		    strcmp(sm->pkgs[i].evr, evr ? evr : "") == 0)
+			return 0;
+	ks_grow(&sm->pkgs, &sm->cap, sm->npkgs + 1, sizeof(*sm->pkgs));
+	sm->pkgs[sm->npkgs].name = ks_strdup(name);
+	sm->pkgs[sm->npkgs].evr = ks_strdup(evr ? evr : "");
+	sm->pkgs[sm->npkgs].arch = ks_strdup(oval_item_value(it, "arch") ?
+	    oval_item_value(it, "arch") : "");
+	sm->npkgs++;
+	return 0;
+}
+
+static int
+first_subexpression(const struct oval_item *it, void *payload)
+{
+	char **out = payload;
+	const char *v = oval_item_value(it, "subexpression");
+
+	if (*out == NULL && v != NULL)
+		*out = ks_strdup(v);
+	return 0;
+}
+
+static int
+collect_summary(const char *id, const char *klass, const char *title,
+    const char *result, void *payload)
+{
+	struct summary *sm = payload;
+	const char *suffix = strrchr(id, ':');
+	long n = suffix ? strtol(suffix + 1, NULL, 10) : 0;
+
+	(void)klass;
+	sm->ndefs++;
+	if (n == 1)
+		sm->unix_family = strcmp(result, "true") == 0;
+	else if (n == 2 && strcmp(result, "true") == 0)
+		oval_session_foreach_def_item(sm->s, id, first_subexpression,
+		    &sm->debian_version);
+	else if (n == 4 && strcmp(result, "true") == 0)
+		oval_session_foreach_def_item(sm->s, id, first_subexpression,
+		    &sm->os_pretty);
+	else if (n >= 10 && strcmp(result, "true") == 0)
+		oval_session_foreach_def_item(sm->s, id, pkg_item, sm);
+	else if (n >= 10 && strcmp(result, "false") == 0) {
+		/* The title reads "Label (pkg) is installed". */
+		const char *l = strrchr(title, '('), *r = strrchr(title, ')');
+
+		if (l != NULL && r != NULL && r > l) {
+			char *old = sm->absent;
+
+			sm->absent = ks_asprintf("%s%s%.*s", old ? old : "",
+			    old ? ", " : "", (int)(r - l - 1), l + 1);
+			free(old);
+		}
+	}
+	return 0;
+}
+
+static int
+pkg_cmp(const void *a, const void *b)
+{
+	const struct pkg_row *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+static void
+print_summary(struct summary *sm, const struct scan_args *a,
+    struct plat_target *t, double secs)
+{
+	const struct scan_text *tx = a->ja ? &text_ja : &text_en;
+	const struct plat_sysinfo *si = oval_session_sysinfo(sm->s);
+
+	printf("kensa %s scan\n", KS_VERSION);
+	printf("%s: %s\n", tx->target, plat_target_name(t));
+	printf("%s: %s", tx->system, sm->os_pretty ? sm->os_pretty :
+	    (si->os_name ? si->os_name : tx->unknown));
+	if (si->architecture != NULL)
+		printf(" (%s)", si->architecture);
+	if (sm->debian_version != NULL)
+		printf(", debian_version %s", sm->debian_version);
+	printf("\n%s: %s\n", tx->family, sm->unix_family ? "unix" :
+	    tx->unknown);
+	qsort(sm->pkgs, sm->npkgs, sizeof(*sm->pkgs), pkg_cmp);
+	printf("%s:\n", tx->installed);
+	if (sm->npkgs == 0)
+		printf("  %s\n", tx->none);
+	for (size_t i = 0; i < sm->npkgs; i++)
+		printf("  %-28s %-32s %s\n", sm->pkgs[i].name, sm->pkgs[i].evr,
+		    sm->pkgs[i].arch);
+	if (sm->absent != NULL)
+		printf("%s: %s\n", tx->absent, sm->absent);
+	printf("%u %s (%.2f s)\n", sm->ndefs, tx->defs, secs);
+}
+
+static void
+summary_free(struct summary *sm)
+{
+	for (size_t i = 0; i < sm->npkgs; i++) {
+		free(sm->pkgs[i].name);
+		free(sm->pkgs[i].evr);
+		free(sm->pkgs[i].arch);
+	}
+	free(sm->pkgs);
+	free(sm->absent);
+	free(sm->os_pretty);
+	free(sm->debian_version);
+}
+
+int
+agent_cmd_scan(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "root", required_argument, NULL, 'r' },
+		{ "results", required_argument, NULL, 'R' },
+		{ "syschar", required_argument, NULL, 's' },
+		{ "content", required_argument, NULL, 'c' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct scan_args a = { 0 };
+	struct summary sm = { 0 };
+	struct oval_defs *defs = NULL;
+	struct plat_target *t = NULL;
+	struct oval_session *s = NULL;
+	const char *lang = NULL;
+	char path[PATH_MAX];
+	int c, status = AGENT_EXIT_ERROR;
+	double t0 = ks_time_mono();
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': a.root = optarg; break;
+		case 'R': a.results = optarg; break;
+		case 's': a.syschar = optarg; break;
+		case 'c': a.content = optarg; break;
+		case 'l': lang = optarg; break;
+		case 'h': scan_usage(stdout); return AGENT_EXIT_OK;
+		default:
+			fprintf(stderr, "kensa scan: unknown or incomplete "
+			    "option '%s'\n", argv[optind - 1]);
+			scan_usage(stderr);
+			return AGENT_EXIT_ERROR;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "kensa scan: unexpected argument '%s'\n",
+		    argv[optind]);
+		return AGENT_EXIT_ERROR;
+	}
+	if (lang != NULL && strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0) {
+		fprintf(stderr, "kensa scan: --lang takes ja or en\n");
+		return AGENT_EXIT_ERROR;
+	}
+	a.ja = lang_is_ja(lang);
+	if (a.content == NULL) {
+		if (snprintf(path, sizeof(path), "%s/content/%s",
+		    agent_datadir(), INVENTORY) >= (int)sizeof(path)) {
+			fprintf(stderr, "kensa: data directory path too long\n");
+			return AGENT_EXIT_ERROR;
+		}
+		a.content = path;
+	}
+	if (oval_load(&defs, a.content) < 0 ||
+	    agent_target_open(&t, a.root) < 0 ||
+	    oval_session_new(&s, defs, t, NULL) < 0 ||
+	    oval_session_collect(s) < 0 || oval_session_evaluate(s) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a.syschar != NULL && oval_session_write_syschar(s, a.syschar) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a.results != NULL && oval_session_write_results(s, a.results) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	sm.s = s;
+	oval_session_foreach_result(s, collect_summary, &sm);
+	print_summary(&sm, &a, t, ks_time_mono() - t0);
+	status = AGENT_EXIT_OK;
+out:
+	summary_free(&sm);
+	oval_session_free(s);
+	plat_target_free(t);
+	oval_unload(defs);
+	return status;
+}

@@ -1,0 +1,57 @@
+#!/bin/sh
+# make bench: kensa against oscap on the same content and the same Debian
+# root, in the same run; prints wall time (median of BENCH_RUNS, default 3)
+# and peak memory of each, their ratios, and libxml2's streaming parse of the
+# same file (xmllint --stream) as the floor. Figures go in closing notes;
+# tests never assert timings.
+#   BENCH_ROOT   a Debian root with openscap-scanner (built when missing)
+set -eu
+KENSA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=$HERE/out
+SHARED=$HERE/../../shared
+RUNS=${BENCH_RUNS:-3}
+ROOT=${BENCH_ROOT:-$OUT/deb12}
+mkdir -p "$OUT"
+
+if [ ! -x "$ROOT/usr/bin/oscap" ]; then
+	echo "bench: building a Debian 12 root with oscap in $ROOT (about a minute)"
+	rm -rf "$ROOT"
+	"$SHARED/tools/mkroot-debian" "$ROOT" openscap-scanner >"$OUT/mkroot.log" 2>&1
+fi
+# The Ubuntu trusty feed applies only where lsb-release says trusty: make the
+# root say so, so that its dpkginfo tests decide the results.
+printf 'DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=14.04\nDISTRIB_CODENAME=trusty\nDISTRIB_DESCRIPTION="Ubuntu 14.04 LTS"\n' \
+    >"$ROOT/etc/lsb-release"
+
+feeds=""
+for f in "$SHARED"/testdata/vendor-oval/*.xml "$SHARED"/testdata/vendor-oval/*.xml.xz; do
+	[ -e "$f" ] || continue
+	base=$(basename "$f" .xz)
+	case $f in *.xz) [ -f "$OUT/$base" ] || xz -dc "$f" >"$OUT/$base" ;; *) cp "$f" "$OUT/$base" ;; esac
+	feeds="$feeds $base"
+done
+
+# measure NAME CMD...: runs CMD $RUNS times; prints "median_seconds max_kib"
+measure() {
+	i=0; : >"$OUT/times"
+	while [ $i -lt "$RUNS" ]; do
+		/usr/bin/time -f "%e %M" -o "$OUT/time.1" "$@" >/dev/null 2>"$OUT/err.log" || true
+		cat "$OUT/time.1" >>"$OUT/times"
+		i=$((i + 1))
+	done
+	sort -n "$OUT/times" | awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%s %d\n", t[int((NR + 1) / 2)], m }'
+}
+
+printf '%-44s %9s %9s %9s %9s %7s %7s %9s\n' feed "kensa s" "kensa MB" "oscap s" "oscap MB" "x time" "x mem" "floor s"
+for base in $feeds; do
+	cp "$OUT/$base" "$ROOT/tmp/bench-defs.xml"
+	k=$(measure "$KENSA" oval eval --root "$ROOT" --results "$OUT/kensa.$base.results.xml" "$OUT/$base")
+	o=$(measure chroot "$ROOT" oscap oval eval --results /tmp/bench-res.xml /tmp/bench-defs.xml)
+	fl=$(measure xmllint --stream --noout "$OUT/$base")
+	rm -f "$ROOT/tmp/bench-defs.xml" "$ROOT/tmp/bench-res.xml"
+	echo "$k $o $fl" | awk -v f="$base" '{
+		kt = $1; km = $2 / 1024; ot = $3; om = $4 / 1024; ft = $5
+		printf "%-44s %9.3f %9.1f %9.3f %9.1f %7.1f %7.1f %9.3f\n", f, kt, km, ot, om,
+		    (kt > 0 ? ot / kt : 0), (km > 0 ? om / km : 0), ft }'
+done
