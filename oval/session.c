@@ -292,16 +292,27 @@ oval_session_load_syschar(struct oval_session *s, const char *path)
 	return oval_syschar_read(s, path);
 }
 
+/* How many broken definitions are named one by one on the terminal; the
+ * results document carries every message. */
+#define OVAL_WARN_MAX 20
+
 int
 oval_session_evaluate(struct oval_session *s)
 {
 	struct oval_defs *d = s->defs;
+	uint32_t broken = 0;
 
 	for (uint32_t i = 0; i < d->ndefs; i++) {
 		if (s->only_id != NULL && strcmp(d->defs[i].id, s->only_id) != 0)
 			continue;
 		(void)oval_def_eval(s, i);
+		if (d->defs[i].error != NULL && broken++ < OVAL_WARN_MAX)
+			ks_warn("%s", d->defs[i].error);
 	}
+	if (broken > OVAL_WARN_MAX)
+		ks_warn("%u more definitions are error for the same kind of "
+		    "reason; the results document names each",
+		    broken - OVAL_WARN_MAX);
 	return 0;
 }
 

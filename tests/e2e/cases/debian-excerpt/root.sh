@@ -1,0 +1,2 @@
+set -eu
+sh "$(dirname "$0")/../../fixtures/dpkg-root.sh" "$1"
