@@ -12,6 +12,17 @@
 
 /* probe_state slots (s->probe_state[...]) owned by collectors. */
 #define PROBE_SLOT_DPKG		0
+#define PROBE_SLOT_RPM		1	/* probe_rpm.c */
+#define PROBE_SLOT_UNIXFILE	2	/* probe_unixfile*.c */
+#define PROBE_SLOT_SYSTEM	3	/* probe_system*.c */
+
+/*
+ * Registration tables of the collector families, each ended by an entry
+ * whose object is NULL; probe.c merges them. One per family file set.
+ */
+extern const struct oval_probe oval_probes_rpm[];	/* probe_rpm.c */
+extern const struct oval_probe oval_probes_unixfile[];	/* probe_unixfile.c */
+extern const struct oval_probe oval_probes_system[];	/* probe_system.c */
 
 /* Ceilings for untrusted input. */
 #define PROBE_TEXT_MAX		(256u << 20)	/* textfilecontent file size */

@@ -17,6 +17,7 @@ enum plat_target_kind {
 	PLAT_TARGET_HOST,	/* the running system, "/" and live kernel facts */
 	PLAT_TARGET_ROOT,	/* a directory holding another system's "/" */
 	PLAT_TARGET_MEM,	/* in-memory files, for tests */
+	PLAT_TARGET_IMAGE,	/* an image archive, read through libarchive */
 };
 
 /* Each returns 0 and a new target the caller frees with plat_target_free,
@@ -24,6 +25,8 @@ enum plat_target_kind {
 int plat_target_host_new(struct plat_target **out);
 int plat_target_root_new(struct plat_target **out, const char *dir);
 int plat_target_mem_new(struct plat_target **out);
+/* A container image or root-file-system archive (platform/fs_image.c). */
+int plat_target_image_new(struct plat_target **out, const char *path);
 void plat_target_free(struct plat_target *t);
 
 enum plat_target_kind plat_target_kind(const struct plat_target *t);
