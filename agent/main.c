@@ -4,6 +4,7 @@
  */
 #include "agent/agent.h"
 #include "agent/cmd_cvss.h"
+/* @@cmd-includes@@ */
 
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,7 @@ usage(FILE *fp)
 	    "characteristics\n"
 	    "  cvss score VECTOR...|-    score CVSS v2/v3.0/v3.1/v4.0 vectors\n"
 	    "  cvss describe VECTOR      explain a vector's metrics\n"
+	    /* @@cmd-usage@@ */
 	    "\n"
 	    "  --version                 versions and supported OVAL objects\n"
 	    "run 'kensa COMMAND --help' for a command's options.\n");
@@ -67,6 +69,7 @@ main(int argc, char **argv)
 		return agent_cmd_scan(argc - i, argv + i);
 	if (strcmp(argv[i], "cvss") == 0)
 		return agent_cmd_cvss(argc - i, argv + i);
+	/* @@cmd-dispatch@@ */
 	fprintf(stderr, "kensa: unknown command '%s'\n", argv[i]);
 	usage(stderr);
 	return AGENT_EXIT_ERROR;

@@ -107,4 +107,13 @@ size_t feed_cvss_metric_count(const struct feed_cvss *c);
 int feed_cvss_metric_get(const struct feed_cvss *c, size_t i,
     const char *lang, struct feed_cvss_metric *out);
 
+/* ---- download and cache (feed_fetch*.c, feed_cache.c, feed_config.c) --- */
+/* @@fetch-cache@@ */
+
+/* ---- archives and signed bundles (feed_archive.c, feed_bundle.c) ------- */
+/* @@archive-bundle@@ */
+
+/* ---- vulnerability knowledge (feed_jvn*.c, feed_vulnstore.c) ----------- */
+/* @@vulnstore@@ */
+
 #endif /* KS_FEEDS_H */
