@@ -407,6 +407,9 @@ const char *oval_intern(struct oval_session *s, const char *v);
 uint32_t oval_sc_add_item(struct oval_session *s, struct oval_item *it);
 /* Frees what an item holds (entities, fields, messages), not the struct. */
 void oval_item_clear(struct oval_item *it);
+/* Appends a formatted message to a message array (items, objects). */
+void oval_msg_vappend(struct oval_session *s, struct oval_message **msgs,
+    uint32_t *n, const char *level, const char *fmt, va_list ap);
 /* Appends a message to a collected object. */
 void oval_collected_msg(struct oval_session *s, struct oval_collected *c,
     const char *level, const char *fmt, ...)

@@ -59,19 +59,10 @@ probe_item_msg(struct oval_session *s, struct oval_item *it,
     const char *level, const char *fmt, ...)
 {
 	va_list ap;
-	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&text, fmt, ap);
+	oval_msg_vappend(s, &it->msgs, &it->nmsgs, level, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	it->msgs = ks_realloc(it->msgs, (it->nmsgs + 1) * sizeof(*it->msgs));
-	it->msgs[it->nmsgs].level = oval_intern(s, level);
-	it->msgs[it->nmsgs].text = oval_intern(s, text);
-	it->nmsgs++;
-	free(text);
 }
 
 uint32_t

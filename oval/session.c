@@ -89,23 +89,29 @@ oval_item_clear(struct oval_item *it)
 }
 
 void
+oval_msg_vappend(struct oval_session *s, struct oval_message **msgs,
+    uint32_t *n, const char *level, const char *fmt, va_list ap)
+{
+	char *text;
+
+	if (vasprintf(&text, fmt, ap) < 0)
+		return;
+	*msgs = ks_realloc(*msgs, (*n + 1) * sizeof(**msgs));
+	(*msgs)[*n].level = oval_intern(s, level);
+	(*msgs)[*n].text = oval_intern(s, text);
+	(*n)++;
+	free(text);
+}
+
+void
 oval_collected_msg(struct oval_session *s, struct oval_collected *c,
     const char *level, const char *fmt, ...)
 {
 	va_list ap;
-	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&text, fmt, ap);
+	oval_msg_vappend(s, &c->msgs, &c->nmsgs, level, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	c->msgs = ks_realloc(c->msgs, (c->nmsgs + 1) * sizeof(*c->msgs));
-	c->msgs[c->nmsgs].level = oval_intern(s, level);
-	c->msgs[c->nmsgs].text = oval_intern(s, text);
-	c->nmsgs++;
-	free(text);
 }
 
 int
