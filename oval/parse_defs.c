@@ -1,10 +1,13 @@
 /*
- * Streams an OVAL definitions document (schema 5.3 .. 5.11.2) with libxml2's
- * reader into the compact model of oval_int.h: definitions with their
+ * Streams an OVAL definitions document (schema 5.3 .. 5.11.2) into the
+ * compact model of oval_int.h: SAX events recorded one element at a time
+ * (parse_sax.c) are walked here by descent, definitions with their
  * metadata and criteria here, tests/objects/states in parse_entity.c,
- * variables in parse_var.c; then resolves id references to indexes and
- * marks every definition that reaches a broken element. It never builds a
- * DOM and does not evaluate anything (cycles are the evaluator's business).
+ * variables in parse_var.c; then id references are resolved to indexes
+ * and every definition that reaches a broken element is marked. The walk
+ * helpers also serve the reader-based parse_extvars.c and
+ * parse_directives.c. It never builds a DOM and does not evaluate anything
+ * (cycles are the evaluator's business).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,7 +18,9 @@
 
 #include "oval/parse_int.h"
 
-/* ---- reader helpers ------------------------------------------------------ */
+/* ---- walk helpers: over recorded events (c->sax) or the reader ---------- */
+
+#define CUR(c)	(&(c)->ev[(c)->pos])
 
 static int
 premature_end(struct oval_pctx *c)
@@ -40,6 +45,11 @@ is_text_node(struct oval_pctx *c)
 void
 oval_p_child_init(struct oval_pctx *c, struct oval_pchild *it)
 {
+	if (c->sax) {
+		it->depth = CUR(c)->depth;
+		it->done = false;
+		return;
+	}
 	it->depth = xmlTextReaderDepth(c->r);
 	it->done = xmlTextReaderIsEmptyElement(c->r) == 1;
 }
@@ -51,6 +61,32 @@ oval_p_child(struct oval_pctx *c, struct oval_pchild *it)
 
 	if (it->done)
 		return 0;
+	if (c->sax) {
+		const struct oval_pev *e = CUR(c);
+
+		/* The unread rest of the previous child is skipped. */
+		if (e->type == OVAL_EV_START && e->depth > it->depth)
+			c->pos = e->end;
+		for (;;) {
+			if (++c->pos >= c->nev)
+				return premature_end(c);
+			e = CUR(c);
+			if (e->type == OVAL_EV_TEXT)
+				continue;
+			if (e->depth <= it->depth) {
+				if (e->type == OVAL_EV_END) {
+					it->done = true;
+					return 0;
+				}
+				continue;
+			}
+			if (e->type != OVAL_EV_START)
+				continue;
+			if (e->depth == it->depth + 1)
+				return 1;
+			c->pos = e->end;
+		}
+	}
 	for (;;) {
 		rc = ks_xml_reader_next(c->r);
 		if (rc < 0)
@@ -78,7 +114,11 @@ oval_p_child(struct oval_pctx *c, struct oval_pchild *it)
 const char *
 oval_p_local(struct oval_pctx *c)
 {
-	const xmlChar *s = xmlTextReaderConstLocalName(c->r);
+	const xmlChar *s;
+
+	if (c->sax)
+		return CUR(c)->local ? CUR(c)->local : "";
+	s = xmlTextReaderConstLocalName(c->r);
 
 	return s ? (const char *)s : "";
 }
@@ -86,7 +126,11 @@ oval_p_local(struct oval_pctx *c)
 const char *
 oval_p_ns(struct oval_pctx *c)
 {
-	const xmlChar *s = xmlTextReaderConstNamespaceUri(c->r);
+	const xmlChar *s;
+
+	if (c->sax)
+		return CUR(c)->uri ? CUR(c)->uri : "";
+	s = xmlTextReaderConstNamespaceUri(c->r);
 
 	return s ? (const char *)s : "";
 }
@@ -102,8 +146,13 @@ oval_p_is(struct oval_pctx *c, const char *ns, const char *local)
 int
 oval_p_line(struct oval_pctx *c)
 {
-	xmlNodePtr n = xmlTextReaderCurrentNode(c->r);
-	long line = n ? xmlGetLineNo(n) : -1;
+	xmlNodePtr n;
+	long line;
+
+	if (c->sax)
+		return (int)CUR(c)->line;
+	n = xmlTextReaderCurrentNode(c->r);
+	line = n ? xmlGetLineNo(n) : -1;
 
 	/* The node's own line is exact; the parser's (ks_xml_reader_line)
 	 * runs ahead of the reader by a buffer. libxml2 keeps node lines in
@@ -145,6 +194,25 @@ attr_index(const char *ns, const char *local)
 	return p ? (int)(p - attr_names) : -1;
 }
 
+/* attr_index of an attribute without namespace, by its dictionary name. */
+static int
+attr_index_cached(struct oval_pctx *c, const char *local)
+{
+	const size_t n = sizeof(c->acache) / sizeof(c->acache[0]);
+	size_t h = ((uintptr_t)local >> 3) & (n - 1), i;
+
+	for (i = 0; i < n; i++, h = (h + 1) & (n - 1)) {
+		if (c->acache[h].name == local)
+			return c->acache[h].idx;
+		if (c->acache[h].name == NULL) {
+			c->acache[h].name = local;
+			c->acache[h].idx = attr_index(NULL, local);
+			return c->acache[h].idx;
+		}
+	}
+	return attr_index(NULL, local);
+}
+
 int
 oval_p_attrs(struct oval_pctx *c, struct oval_pattrs *a)
 {
@@ -153,6 +221,18 @@ oval_p_attrs(struct oval_pctx *c, struct oval_pattrs *a)
 	int rc = 0, k;
 
 	memset(a, 0, sizeof(*a));
+	if (c->sax) {
+		const struct oval_pev *e = CUR(c);
+		const struct oval_pxattr *x = c->xattrs + e->attr0;
+
+		for (i = 0; i < e->nattrs; i++, x++) {
+			k = x->uri != NULL ? attr_index(x->uri, x->local) :
+			    attr_index_cached(c, x->local);
+			if (k >= 0 && a->v[k] == NULL)
+				a->v[k] = c->data + x->off;
+		}
+		return 0;
+	}
 	if (xmlTextReaderHasAttributes(c->r) != 1)
 		return 0;
 	ks_buf_reset(&c->abuf);
@@ -186,6 +266,50 @@ oval_p_attrs(struct oval_pctx *c, struct oval_pattrs *a)
 	return rc;
 }
 
+bool
+oval_p_has_attrs(struct oval_pctx *c)
+{
+	if (c->sax)
+		return CUR(c)->nattrs > 0 || CUR(c)->nns > 0;
+	return xmlTextReaderHasAttributes(c->r) == 1;
+}
+
+/* oval_p_text over the recorded events: one text run is returned in
+ * place, several are joined in c->text. */
+static int
+text_events(struct oval_pctx *c, const char **out, size_t *len)
+{
+	const struct oval_pev *e = CUR(c), *t = NULL;
+	size_t i, end = e->end, n = 0;
+	int depth = e->depth + 1, rc;
+
+	for (i = c->pos + 1; i < end; i++) {
+		if (c->ev[i].type != OVAL_EV_TEXT || c->ev[i].depth != depth)
+			continue;
+		if (n++ == 0) {
+			t = &c->ev[i];
+			continue;
+		}
+		if (n == 2 && (rc = ks_buf_append(&c->text,
+		    c->data + t->off, t->len)) < 0)
+			return rc;
+		if ((rc = ks_buf_append(&c->text, c->data + c->ev[i].off,
+		    c->ev[i].len)) < 0)
+			return rc;
+	}
+	c->pos = end;
+	if (n == 1) {
+		*out = c->data + t->off;
+		if (len)
+			*len = t->len;
+	} else if (n > 1) {
+		*out = c->text.data;	/* always NUL-terminated */
+		if (len)
+			*len = c->text.len;
+	}
+	return 0;
+}
+
 int
 oval_p_text(struct oval_pctx *c, const char **out, size_t *len)
 {
@@ -195,6 +319,8 @@ oval_p_text(struct oval_pctx *c, const char **out, size_t *len)
 	*out = "";
 	if (len)
 		*len = 0;
+	if (c->sax)
+		return text_events(c, out, len);
 	if (xmlTextReaderIsEmptyElement(c->r) == 1)
 		return 0;
 	depth = xmlTextReaderDepth(c->r);
@@ -657,7 +783,17 @@ struct capture {
 static void
 cap_put(struct capture *k, const char *s, size_t n)
 {
-	if (!k->full && ks_buf_append(k->out, s, n) < 0)
+	struct ks_buf *b = k->out;
+
+	/* Most pieces are a few bytes: copied in place while they fit (the
+	 * buffer keeps its NUL), through ks_buf_append (growth, cap) else. */
+	if (!k->full && b->len + n < b->cap) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return;
+	}
+	if (!k->full && ks_buf_append(b, s, n) < 0)
 		k->full = true;
 }
 
@@ -741,47 +877,43 @@ cap_pop(struct capture *k, int depth)
 		k->nscope--;
 }
 
-/* Writes the start tag of the element the reader is on. */
+/* Writes the qualified name prefix:local. */
 static void
-cap_start(struct oval_pctx *c, struct capture *k)
+cap_qname(struct capture *k, const char *prefix, const char *local)
 {
-	xmlTextReaderPtr r = c->r;
-	int depth = xmlTextReaderDepth(r);
-	const char *name = (const char *)xmlTextReaderConstName(r);
-	const char *prefix = (const char *)xmlTextReaderConstPrefix(r);
+	if (prefix != NULL) {
+		cap_str(k, prefix);
+		cap_str(k, ":");
+	}
+	cap_str(k, local ? local : "");
+}
+
+/* Writes the start tag of the recorded element e. */
+static void
+cap_start(struct oval_pctx *c, struct capture *k, const struct oval_pev *e)
+{
+	const struct oval_pxattr *x = c->xattrs + e->attr0;
+	const struct oval_pxns *ns = c->xns + e->ns0;
+	int depth = e->depth;
+	uint32_t i;
 
 	cap_str(k, "<");
-	cap_str(k, name ? name : "");
+	cap_qname(k, e->prefix, e->local);
 	/* The element's own declarations first, as written... */
-	while (xmlTextReaderMoveToNextAttribute(r) == 1) {
-		if (xmlTextReaderIsNamespaceDecl(r) != 1)
-			continue;
-		cap_ns(k, (const char *)xmlTextReaderConstPrefix(r) ?
-		    (const char *)xmlTextReaderConstLocalName(r) : NULL,
-		    (const char *)xmlTextReaderConstValue(r), depth);
-	}
-	xmlTextReaderMoveToElement(r);
+	for (i = 0; i < e->nns; i++)
+		cap_ns(k, ns[i].prefix, ns[i].uri, depth);
 	/* ... then whatever it uses from outside the subtree. */
-	cap_ns(k, prefix, (const char *)xmlTextReaderConstNamespaceUri(r),
-	    depth);
-	while (xmlTextReaderMoveToNextAttribute(r) == 1) {
-		const char *v;
-
-		if (xmlTextReaderIsNamespaceDecl(r) == 1)
-			continue;
-		prefix = (const char *)xmlTextReaderConstPrefix(r);
-		if (prefix != NULL)
-			cap_ns(k, prefix, (const char *)
-			    xmlTextReaderConstNamespaceUri(r), depth);
-		v = (const char *)xmlTextReaderConstValue(r);
+	cap_ns(k, e->prefix, e->uri, depth);
+	for (i = 0; i < e->nattrs; i++, x++) {
+		if (x->prefix != NULL)
+			cap_ns(k, x->prefix, x->uri, depth);
 		cap_str(k, " ");
-		cap_str(k, (const char *)xmlTextReaderConstName(r));
+		cap_qname(k, x->prefix, x->local);
 		cap_str(k, "=\"");
-		cap_escaped(k, v ? v : "", true);
+		cap_escaped(k, c->data + x->off, true);
 		cap_str(k, "\"");
 	}
-	xmlTextReaderMoveToElement(r);
-	if (xmlTextReaderIsEmptyElement(r) == 1) {
+	if (e->empty) {
 		cap_str(k, "/>");
 		cap_pop(k, depth);
 	} else {
@@ -789,51 +921,39 @@ cap_start(struct oval_pctx *c, struct capture *k)
 	}
 }
 
+/* The recorded subtree of the <advisory> at c->pos, written out as the
+ * events come; leaves c->pos on its end. */
 static int
 parse_advisory(struct oval_pctx *c, struct oval_definition *def)
 {
+	const struct oval_pev *e = CUR(c);
 	struct capture k;
-	int rc, depth, type, d;
-	const char *v;
+	size_t i, end = e->end;
+	int line = (int)e->line;
 
 	if (def->advisory_xml != NULL)
 		return 0;	/* the rest is skipped by the caller */
 	memset(&k, 0, sizeof(k));
 	k.out = &c->adv;
 	ks_buf_reset(k.out);
-	depth = xmlTextReaderDepth(c->r);
-	cap_start(c, &k);
-	if (xmlTextReaderIsEmptyElement(c->r) == 1)
-		goto done;
-	for (;;) {
-		rc = ks_xml_reader_next(c->r);
-		if (rc < 0)
-			return rc;
-		if (rc == 0)
-			return premature_end(c);
-		if (is_text_node(c)) {
-			v = (const char *)xmlTextReaderConstValue(c->r);
-			cap_escaped(&k, v ? v : "", false);
-			continue;
-		}
-		type = xmlTextReaderNodeType(c->r);
-		d = xmlTextReaderDepth(c->r);
-		if (type == XML_READER_TYPE_ELEMENT) {
-			cap_start(c, &k);
-		} else if (type == XML_READER_TYPE_END_ELEMENT) {
+	for (i = c->pos; i <= end && !k.full; i++) {
+		e = &c->ev[i];
+		if (e->type == OVAL_EV_TEXT) {
+			cap_escaped(&k, c->data + e->off, false);
+		} else if (e->type == OVAL_EV_START) {
+			cap_start(c, &k, e);
+		} else if (!e->empty) {
 			cap_str(&k, "</");
-			cap_str(&k, (const char *)xmlTextReaderConstName(c->r));
+			cap_qname(&k, e->prefix, e->local);
 			cap_str(&k, ">");
-			cap_pop(&k, d);
-			if (d == depth)
-				break;
+			cap_pop(&k, e->depth);
 		}
-		/* comments, processing instructions: left out */
+		/* comments, processing instructions: never recorded */
 	}
-done:
+	c->pos = end;
 	if (k.full)
 		ks_warn("%s:%d: definition %s: advisory dropped (longer than "
-		    "%u bytes)", c->name, oval_p_line(c), def->id,
+		    "%u bytes)", c->name, line, def->id,
 		    OVAL_P_MAX_ADVISORY);
 	else
 		def->advisory_xml = ks_strpool_intern(c->d->pool,
@@ -947,32 +1067,6 @@ parse_definition(struct oval_pctx *c)
 
 /* ---- document ------------------------------------------------------------ */
 
-typedef int (*elem_fn)(struct oval_pctx *c);
-
-/* Parses every element child of the current container with fn. */
-static int
-parse_container(struct oval_pctx *c, elem_fn fn, bool core_only)
-{
-	struct oval_pchild it;
-	int rc;
-
-	oval_p_child_init(c, &it);
-	while ((rc = oval_p_child(c, &it)) > 0) {
-		const char *ns = oval_p_ns(c);
-
-		if (core_only && strcmp(ns, OVAL_NS_DEF) != 0)
-			continue;
-		/* Tests, objects and states come from every platform
-		 * namespace; only the signature is not one of them. */
-		if (strncmp(ns, "http://www.w3.org/", 18) == 0)
-			continue;
-		rc = fn(c);
-		if (rc < 0)
-			return rc;
-	}
-	return rc;
-}
-
 /* Checks the generator's schema_version against what we read. */
 static void
 check_version(struct oval_pctx *c, const char *v)
@@ -1019,7 +1113,7 @@ parse_generator(struct oval_pctx *c)
 			continue;
 		/* 5.11.1+: extra schema_version elements name platform
 		 * extensions (platform="..."); the core one has none. */
-		platform = xmlTextReaderHasAttributes(c->r) == 1;
+		platform = oval_p_has_attrs(c);
 		if (core || (platform && c->d->schema_version != NULL))
 			continue;
 		rc = oval_p_text(c, &s, &n);
@@ -1040,55 +1134,25 @@ parse_generator(struct oval_pctx *c)
 	return rc;
 }
 
-static int
-parse_root(struct oval_pctx *c)
+int
+oval_p_defs_item(struct oval_pctx *c, enum oval_psec sec)
 {
-	struct oval_pchild it;
-	int rc;
-
-	for (;;) {
-		rc = ks_xml_reader_next(c->r);
-		if (rc < 0)
-			return rc;
-		if (rc == 0) {
-			ks_error_set("%s: empty document", c->name);
-			return KS_EPARSE;
-		}
-		if (xmlTextReaderNodeType(c->r) == XML_READER_TYPE_ELEMENT)
-			break;
+	switch (sec) {
+	case OVAL_PS_GENERATOR:
+		return parse_generator(c);
+	case OVAL_PS_DEFS:
+		return parse_definition(c);
+	case OVAL_PS_TESTS:
+		return oval_p_test(c);
+	case OVAL_PS_OBJS:
+		return oval_p_object(c);
+	case OVAL_PS_STATES:
+		return oval_p_state(c);
+	case OVAL_PS_VARS:
+		return oval_p_variable(c);
+	default:
+		return 0;
 	}
-	if (!oval_p_is(c, OVAL_NS_DEF, "oval_definitions")) {
-		ks_error_set("%s:%d: not an OVAL definitions document (root "
-		    "element %s%s%s)", c->name, oval_p_line(c),
-		    oval_p_local(c), *oval_p_ns(c) ? " in " : "",
-		    oval_p_ns(c));
-		return KS_EPARSE;
-	}
-	oval_p_child_init(c, &it);
-	while ((rc = oval_p_child(c, &it)) > 0) {
-		if (strcmp(oval_p_ns(c), OVAL_NS_DEF) != 0)
-			continue;
-		if (oval_p_is(c, NULL, "generator"))
-			rc = parse_generator(c);
-		else if (oval_p_is(c, NULL, "definitions"))
-			rc = parse_container(c, parse_definition, true);
-		else if (oval_p_is(c, NULL, "tests"))
-			rc = parse_container(c, oval_p_test, false);
-		else if (oval_p_is(c, NULL, "objects"))
-			rc = parse_container(c, oval_p_object, false);
-		else if (oval_p_is(c, NULL, "states"))
-			rc = parse_container(c, oval_p_state, false);
-		else if (oval_p_is(c, NULL, "variables"))
-			rc = parse_container(c, oval_p_variable, true);
-		if (rc < 0)
-			return rc;
-	}
-	if (rc < 0)
-		return rc;
-	/* Whatever follows the root must still be well-formed. */
-	while ((rc = ks_xml_reader_next(c->r)) > 0)
-		;
-	return rc;
 }
 
 /* ---- resolving references ----------------------------------------------- */
@@ -1529,10 +1593,10 @@ defs_trim(struct oval_defs *d)
 		oval_p_shrink(&d->vars, d->nvars, sizeof(*d->vars));
 }
 
-/* Consumes r (frees it). */
+/* Parses path (buf NULL) or buf[0..len) named name. */
 static int
-parse_reader(struct oval_defs **out, struct _xmlTextReader *r,
-    const char *path)
+parse_doc(struct oval_defs **out, const char *path, const char *buf,
+    size_t len, const char *name)
 {
 	struct oval_pctx c;
 	struct oval_defs *d = NULL;
@@ -1541,20 +1605,17 @@ parse_reader(struct oval_defs **out, struct _xmlTextReader *r,
 
 	*out = NULL;
 	memset(&c, 0, sizeof(c));
-	c.r = r;
-	c.name = ks_xml_reader_name(r);
-	if (c.name == NULL)
-		c.name = path;
+	c.name = name;
 	for (i = 0; i < PA__COUNT; i++)
 		c.aoff[i] = SIZE_MAX;
 	ks_buf_init(&c.text, KS_XML_MAX_TEXT);
 	ks_buf_init(&c.abuf, KS_XML_MAX_TEXT);
 	ks_buf_init(&c.adv, OVAL_P_MAX_ADVISORY);
-	rc = defs_new(&d, path);
+	rc = defs_new(&d, name);
 	if (rc < 0)
 		goto out;
 	c.d = d;
-	rc = parse_root(&c);
+	rc = oval_p_sax_run(&c, path, buf, len);
 	if (rc < 0)
 		goto out;
 	resolve_and_propagate(&c);
@@ -1569,7 +1630,7 @@ out:
 	ks_buf_free(&c.text);
 	ks_buf_free(&c.abuf);
 	ks_buf_free(&c.adv);
-	ks_xml_reader_free(r);
+	oval_p_sax_free(&c);
 	return rc;
 }
 
@@ -1579,20 +1640,13 @@ out:
  * `error` texts on the definitions that use them; only a malformed
  * document (KS_EPARSE "file:line:col: ..."), one nested deeper than
  * KS_XML_MAX_DEPTH or with a too big text (KS_ELIMIT), a wrong root
- * element (KS_EPARSE) or an unreadable file (ks_xml_reader_open's codes)
- * fails; then *out is NULL.
+ * element (KS_EPARSE) or an unreadable file (KS_ENOTFOUND, KS_EPERM,
+ * KS_ERROR) fails; then *out is NULL.
  */
 int
 oval_defs_parse(struct oval_defs **out, const char *path)
 {
-	struct _xmlTextReader *r = NULL;
-	int rc;
-
-	*out = NULL;
-	rc = ks_xml_reader_open(&r, path);
-	if (rc < 0)
-		return rc;
-	return parse_reader(out, r, path);
+	return parse_doc(out, path, NULL, 0, path);
 }
 
 /* As oval_defs_parse, from buf[0..len) (borrowed for the call); name
@@ -1601,14 +1655,7 @@ int
 oval_defs_parse_mem(struct oval_defs **out, const char *buf, size_t len,
     const char *name)
 {
-	struct _xmlTextReader *r = NULL;
-	int rc;
-
-	*out = NULL;
 	if (name == NULL)
 		name = "<memory>";
-	rc = ks_xml_reader_mem(&r, buf, len, name);
-	if (rc < 0)
-		return rc;
-	return parse_reader(out, r, name);
+	return parse_doc(out, NULL, buf != NULL ? buf : "", len, name);
 }

@@ -1,13 +1,11 @@
 /*
- * The tests, objects and states of a definitions document, read from the
- * streaming reader: their entities (with record fields), behaviors, sets
+ * The tests, objects and states of a definitions document, walked over
+ * their recorded SAX events (parse_sax.c): their entities (with record fields), behaviors, sets
  * and filters. References are queued as ids (oval_p_ref) and resolved by
  * parse_defs.c once the whole document is read. No evaluation here.
  */
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/xmlreader.h>
 
 #include "oval/parse_int.h"
 
@@ -367,23 +365,21 @@ parse_set(struct oval_pctx *c, struct oval_set *s, uint32_t obj)
 static int
 add_behaviors(struct oval_pctx *c, struct oval_object *o)
 {
+	const struct oval_pev *e = &c->ev[c->pos];
+	const struct oval_pxattr *x = c->xattrs + e->attr0;
 	size_t cap = o->nbehaviors;
+	uint32_t i;
 
-	while (xmlTextReaderMoveToNextAttribute(c->r) == 1) {
-		const char *v;
-
-		if (xmlTextReaderConstNamespaceUri(c->r) != NULL)
-			continue;	/* xmlns declarations */
-		v = (const char *)xmlTextReaderConstValue(c->r);
+	for (i = 0; i < e->nattrs; i++, x++) {
+		if (x->uri != NULL)
+			continue;	/* xsi:... and other namespaces */
 		ks_grow(&o->behaviors, &cap, (size_t)o->nbehaviors + 1,
 		    sizeof(*o->behaviors));
-		o->behaviors[o->nbehaviors].name =
-		    oval_p_intern(c, oval_p_local(c));
+		o->behaviors[o->nbehaviors].name = oval_p_intern(c, x->local);
 		o->behaviors[o->nbehaviors].value =
-		    oval_p_intern(c, v ? v : "");
+		    oval_p_intern(c, c->data + x->off);
 		o->nbehaviors++;
 	}
-	xmlTextReaderMoveToElement(c->r);
 	if (o->nbehaviors > 0)
 		oval_p_shrink(&o->behaviors, o->nbehaviors,
 		    sizeof(*o->behaviors));

@@ -1,8 +1,10 @@
 /*
  * Private to oval/parse_*.c: the streaming parse context shared by the
- * definitions, external-variables and directives readers, and the helpers
- * that walk libxml2's reader (children, text, attributes). Not for use
- * anywhere else: other modules see only the model in oval/oval_int.h.
+ * definitions, external-variables and directives parsers, and the helpers
+ * that walk the document (children, text, attributes): over libxml2's
+ * reader (variables, directives) or over the recorded SAX events of one
+ * element (definitions, parse_sax.c). Not for use anywhere else: other
+ * modules see only the model in oval/oval_int.h.
  */
 #ifndef KS_OVAL_PARSE_INT_H
 #define KS_OVAL_PARSE_INT_H
@@ -55,8 +57,52 @@ struct oval_perr {
 	const char	*msg;		/* interned in the defs pool */
 };
 
+/*
+ * Event mode: the SAX parser (parse_sax.c) records the subtree of one
+ * top-level element (a definition, test, object, state, variable, the
+ * generator) as a flat list of events, then the descent parsers walk it
+ * with the same helpers as over the reader. Names are libxml2's dictionary
+ * strings (alive for the whole parse); attribute values and text live in
+ * `data`, NUL-terminated, by offset. The arrays are reused element after
+ * element, so the steady state allocates nothing.
+ */
+enum oval_pev_type { OVAL_EV_START, OVAL_EV_END, OVAL_EV_TEXT };
+struct oval_pev {
+	uint8_t		 type;		/* enum oval_pev_type */
+	bool		 empty;		/* START/END of <x/> */
+	uint16_t	 depth;
+	uint32_t	 line;		/* START and its END: the start tag's */
+	uint32_t	 end;		/* START: index of its END */
+	uint32_t	 nattrs, nns;	/* START */
+	uint32_t	 attr0, ns0;	/* START: first in xattrs / xns */
+	const char	*local, *prefix, *uri;	/* START/END; uri NULL: none */
+	size_t		 off, len;	/* TEXT: in data */
+};
+struct oval_pxattr {
+	const char	*local, *prefix, *uri;
+	size_t		 off;		/* value, in data */
+};
+struct oval_pxns {
+	const char	*prefix, *uri;	/* prefix NULL: the default */
+};
+
 struct oval_pctx {
 	struct _xmlTextReader	*r;
+	bool			 sax;		/* event mode: pos in ev */
+	struct oval_pev		*ev;
+	size_t			 nev, ev_cap, pos;
+	struct oval_pxattr	*xattrs;
+	size_t			 nxattrs, xattrs_cap;
+	struct oval_pxns	*xns;
+	size_t			 nxns, xns_cap;
+	char			*data;
+	size_t			 dlen, dcap;
+	/* Attribute name (a libxml2 dictionary pointer, so unique for the
+	 * parse) -> enum oval_pattr or -1, to skip the by-name search. */
+	struct {
+		const char	*name;
+		int		 idx;
+	}			 acache[128];
 	const char		*name;		/* for messages */
 	struct oval_defs	*d;		/* NULL outside definitions */
 	struct ks_buf		 text;		/* oval_p_text scratch */
@@ -79,6 +125,11 @@ struct oval_pchild {
 	bool	done;
 };
 
+/* Event-mode capacity of one recorded element (events; data bytes):
+ * beyond it the document fails with KS_ELIMIT. */
+#define OVAL_P_MAX_EVENTS	(4u << 20)
+#define OVAL_P_MAX_DATA		(256u << 20)
+
 /* ---- reader helpers (parse_defs.c) ------------------------------------- */
 void oval_p_child_init(struct oval_pctx *c, struct oval_pchild *it);
 /* Moves to the next child element: 1 (reader on its start tag), 0 at the
@@ -90,6 +141,9 @@ bool oval_p_is(struct oval_pctx *c, const char *ns, const char *local);
 const char *oval_p_local(struct oval_pctx *c);
 const char *oval_p_ns(struct oval_pctx *c);	/* "" when none */
 int oval_p_line(struct oval_pctx *c);
+/* True when the current element has attributes or namespace
+ * declarations (xmlTextReaderHasAttributes). */
+bool oval_p_has_attrs(struct oval_pctx *c);
 /* Reads the known attributes of the current element into *a. Returns 0 or
  * KS_ELIMIT (message set) when their text exceeds the scratch cap. */
 int oval_p_attrs(struct oval_pctx *c, struct oval_pattrs *a);
@@ -104,6 +158,24 @@ const char *oval_p_intern(struct oval_pctx *c, const char *s);
 int oval_p_bool(const char *s);
 
 /* ---- the definitions model (parse_defs.c) ------------------------------ */
+/* Sections of <oval_definitions> whose children parse_sax.c records. */
+enum oval_psec {
+	OVAL_PS_NONE, OVAL_PS_GENERATOR, OVAL_PS_DEFS, OVAL_PS_TESTS,
+	OVAL_PS_OBJS, OVAL_PS_STATES, OVAL_PS_VARS
+};
+/* Parses the recorded element (c->pos 0 is its start) of section sec
+ * (OVAL_PS_GENERATOR: the <generator> itself). 0 or a negative KS_* code
+ * (message set), which fails the document. */
+int oval_p_defs_item(struct oval_pctx *c, enum oval_psec sec);
+
+/* ---- parse_sax.c -------------------------------------------------------- */
+/* Streams the definitions document at path (buf NULL) or in buf[0..len)
+ * into c->d with SAX: checks the root, records each element of the
+ * sections and hands it to oval_p_defs_item. Returns 0 or the first error
+ * (KS_EPARSE, KS_ELIMIT, open errors; message set). */
+int oval_p_sax_run(struct oval_pctx *c, const char *path, const char *buf,
+    size_t len);
+void oval_p_sax_free(struct oval_pctx *c);
 /* Queues a reference id for the resolve pass; returns the field value. */
 uint32_t oval_p_ref(struct oval_pctx *c, const char *id);
 /* Records a problem of one element: "NAME:LINE: <what> ID: message". The

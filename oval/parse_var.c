@@ -1,14 +1,14 @@
 /*
  * The variables of a definitions document (constant_variable,
  * external_variable with its possible values/restrictions, local_variable
- * with its tree of components and functions), read from the streaming
- * reader. Values are computed by the evaluator, never here.
+ * with its tree of components and functions), walked over their
+ * recorded SAX events (parse_sax.c). Values are computed by the
+ * evaluator, never here.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/xmlreader.h>
 
 #include "oval/parse_int.h"
 
