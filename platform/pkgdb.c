@@ -10,6 +10,7 @@
 
 static const struct plat_pkgdb_ops *const backends[] = {
 	&plat_pkgdb_dpkg_ops,
+	&plat_pkgdb_rpm_ops,
 };
 
 int

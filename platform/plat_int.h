@@ -146,6 +146,7 @@ struct plat_pkgdb_ops {
 };
 
 extern const struct plat_pkgdb_ops plat_pkgdb_dpkg_ops;
+extern const struct plat_pkgdb_ops plat_pkgdb_rpm_ops;	/* pkgdb_rpm.c */
 
 struct plat_pkgdb {
 	const struct plat_pkgdb_ops *ops;

@@ -99,6 +99,23 @@ typedef int (*plat_dirent_cb)(const char *name, enum plat_ftype type,
 int plat_fs_list(struct plat_target *t, const char *dir, plat_dirent_cb cb,
     void *payload);
 
+/* ---- file attributes (platform/fs_xattr.c) ------------------------------ */
+/*
+ * Extended attributes of `path` itself (a final link is not followed; the
+ * rest of the path is resolved inside the target). Directory roots and the
+ * host only: other targets give KS_EUNSUPPORTED (message set).
+ * listxattr calls cb for each attribute name ("user.x", "security.selinux",
+ * "system.posix_acl_access"...); a file system without xattr support has
+ * none. Stops when cb returns non-zero and returns that value.
+ * getxattr: *val (NUL-terminated, not counted in *len; caller frees) is
+ * the raw value; KS_ENOTFOUND when the file has no such attribute.
+ * Values and name lists are capped at 64 KiB (KS_ELIMIT).
+ */
+int plat_fs_listxattr(struct plat_target *t, const char *path,
+    int (*cb)(const char *name, void *payload), void *payload);
+int plat_fs_getxattr(struct plat_target *t, const char *path,
+    const char *name, char **val, size_t *len);
+
 /* ---- package databases ---------------------------------------------------- */
 /*
  * An installed package as the database records it. Strings are borrowed
@@ -114,8 +131,58 @@ struct plat_pkg {
 					 * epoch always present */
 	const char	*full_version;	/* as written in the database */
 	const char	*source;	/* dpkg: Source package, or NULL */
+	/* rpm only (NULL / 0 elsewhere); see the "rpm" section below. For
+	 * rpm, epoch is NULL when the header has none and evr is
+	 * "EPOCH:VERSION-RELEASE" with epoch "0" then. */
+	const char	*signature_keyid;	/* 16 lowercase hex, NULL:
+						 * unsigned */
+	const char	*extended_name;	/* "NAME-EPOCH:VERSION-RELEASE.ARCH" */
+	const struct plat_pkg_file *files;	/* recorded file list */
+	size_t		 nfiles;
+	int		 deps_ok;	/* 1 every Requires is provided by an
+					 * installed package, 0 not, -1 not
+					 * checked */
 };
 typedef int (*plat_pkg_cb)(const struct plat_pkg *pkg, void *payload);
+
+/* ---- rpm (platform/pkgdb_rpm.c) ------------------------------------------ */
+/*
+ * A file as the rpm database records it for one package (what rpm -V
+ * compares with the disk). Strings are borrowed like plat_pkg's.
+ */
+#define PLAT_PKGF_CONFIG	0x01u	/* %config */
+#define PLAT_PKGF_DOC		0x02u	/* %doc */
+#define PLAT_PKGF_GHOST		0x04u	/* %ghost: not in the payload */
+#define PLAT_PKGF_LICENSE	0x08u	/* %license */
+#define PLAT_PKGF_README	0x10u	/* %readme */
+#define PLAT_PKGF_MISSINGOK	0x20u	/* %config(missingok) */
+#define PLAT_PKGF_NOTINSTALLED	0x40u	/* state: not installed (--excludedocs,
+					 * another color, netshared) */
+/* Which attributes the package asks rpm to verify (%verify). */
+#define PLAT_PKGV_DIGEST	0x01u
+#define PLAT_PKGV_SIZE		0x02u
+#define PLAT_PKGV_LINKTO	0x04u
+#define PLAT_PKGV_USER		0x08u
+#define PLAT_PKGV_GROUP		0x10u
+#define PLAT_PKGV_MTIME		0x20u
+#define PLAT_PKGV_MODE		0x40u
+#define PLAT_PKGV_RDEV		0x80u
+#define PLAT_PKGV_CAPS		0x100u
+struct plat_pkg_file {
+	const char	*path;		/* absolute, in the target */
+	const char	*digest;	/* lowercase hex; NULL: none recorded */
+	int		 digest_algo;	/* OpenPGP hash id: 1 md5, 2 sha1,
+					 * 8 sha256, 10 sha512 ... */
+	const char	*linkto;	/* symlink text, NULL when not a link */
+	const char	*user, *group;	/* owner names */
+	const char	*caps;		/* file capabilities text, or NULL */
+	uint64_t	 size;
+	int64_t		 mtime;
+	uint64_t	 rdev;
+	mode_t		 mode;		/* st_mode with the type bits */
+	unsigned	 flags;		/* PLAT_PKGF_* */
+	unsigned	 verify;	/* PLAT_PKGV_*: attributes to check */
+};
 
 struct plat_pkgdb;
 /*
@@ -177,5 +244,100 @@ void plat_sysinfo_clear(struct plat_sysinfo *si);
 int plat_environ_foreach(struct plat_target *t,
     int (*cb)(const char *name, const char *value, void *payload),
     void *payload);
+
+
+/* ---- live system facts (platform/sys_*.c) ------------------------- */
+/*
+ * Facts of the running kernel, for the host target only: every function
+ * here returns KS_EUNSUPPORTED (message set) on any other target. Strings
+ * in the structures passed to callbacks are borrowed for the duration of
+ * the call. A callback's non-zero return stops the walk and is returned.
+ */
+
+/* A mounted file system (/proc/self/mountinfo, statvfs(3)). */
+struct plat_mount {
+	const char	*mount_point;
+	const char	*device;	/* mount source: /dev/sda1, tmpfs */
+	const char	*fs_type;
+	const char	*options;	/* mount, then super block options,
+					 * comma-separated */
+	const char	*uuid;		/* /dev/disk/by-uuid name, or NULL */
+	bool		 has_space;	/* statvfs succeeded */
+	uint64_t	 block_size;	/* f_frsize */
+	uint64_t	 blocks, bfree, bavail;	/* in block_size units */
+};
+typedef int (*plat_mount_cb)(const struct plat_mount *m, void *payload);
+int plat_mounts_foreach(struct plat_target *t, plat_mount_cb cb,
+    void *payload);
+
+/* A process (/proc/<pid>/{stat,status,cmdline,loginuid,sessionid}). Numbers
+ * that could not be read are -1 (and strings NULL). */
+struct plat_proc {
+	int64_t		 pid, ppid, ruid, euid, loginuid, session_id;
+	int64_t		 priority;	/* stat field 18 */
+	int		 policy;	/* SCHED_* from stat field 41 */
+	const char	*comm;
+	const char	*cmdline;	/* arguments joined by spaces; NULL
+					 * for kernel threads (none) */
+	const char	*tty;		/* "pts/0", "tty1"; NULL: none */
+	uint64_t	 cpu_ticks;	/* utime + stime */
+	uint64_t	 start_ticks;	/* since boot */
+	int64_t		 boot_time;	/* /proc/stat btime */
+	long		 hz;		/* sysconf(_SC_CLK_TCK) */
+	bool		 has_caps;
+	uint64_t	 cap_eff;
+	const char	*selinux_label;	/* attr/current (SELinux only) */
+};
+typedef int (*plat_proc_cb)(const struct plat_proc *p, void *payload);
+/* Processes that vanish during the walk are skipped. */
+int plat_procs_foreach(struct plat_target *t, plat_proc_cb cb,
+    void *payload);
+
+/* One address of a network interface (getifaddrs(3)); an interface with no
+ * IPv4/IPv6 address is reported once with addr NULL. */
+struct plat_ifaddr {
+	const char	*name;
+	int		 arp_type;	/* ARPHRD_*, -1 unknown */
+	const char	*hw_addr;	/* "00-11-22-33-44-55", or NULL */
+	const char	*addr;		/* IPv4, IPv6 "addr/prefix" */
+	const char	*broadcast;	/* IPv4 only, or NULL */
+	const char	*netmask;	/* IPv4 only, or NULL */
+	unsigned int	 flags;		/* IFF_* */
+};
+typedef int (*plat_ifaddr_cb)(const struct plat_ifaddr *a, void *payload);
+int plat_ifaddrs_foreach(struct plat_target *t, plat_ifaddr_cb cb,
+    void *payload);
+
+/* A listening (tcp) or bound (udp) socket of /proc/net/{tcp,udp}{,6}, with
+ * the process holding it when /proc/<pid>/fd shows it (pid -1 else). */
+struct plat_listen {
+	const char	*protocol;	/* "tcp", "udp", "tcp6", "udp6" */
+	const char	*local_addr, *foreign_addr;
+	int		 local_port, foreign_port;
+	int64_t		 uid;
+	int64_t		 pid;
+	const char	*program;	/* comm of pid, or NULL */
+};
+typedef int (*plat_listen_cb)(const struct plat_listen *l, void *payload);
+int plat_listen_foreach(struct plat_target *t, plat_listen_cb cb,
+    void *payload);
+
+/* SELinux through libselinux (sys_selinux.c), live host only. Returns 1
+ * when SELinux is enabled on the running kernel, 0 when not. */
+int plat_selinux_enabled(struct plat_target *t);
+struct plat_sebool {
+	const char	*name;
+	int		 active, pending;	/* 0/1, -1 unknown */
+};
+typedef int (*plat_sebool_cb)(const struct plat_sebool *b, void *payload);
+int plat_selinux_booleans_foreach(struct plat_target *t, plat_sebool_cb cb,
+    void *payload);
+/* The raw and translated security contexts of a file (not following a
+ * final link) or a process; the caller frees both. KS_ENOTFOUND when the
+ * file or process does not exist. */
+int plat_selinux_file_context(struct plat_target *t, const char *path,
+    char **raw, char **trans);
+int plat_selinux_pid_context(struct plat_target *t, long pid, char **raw,
+    char **trans);
 
 #endif /* KS_PLATFORM_H */

@@ -4,6 +4,9 @@
  */
 #include "test_probe_fixture.h"
 
+#include <stdio.h>
+#include <string.h>
+
 static void
 test_probe__find_known(void **state)
 {
@@ -28,7 +31,8 @@ test_probe__find_unknown(void **state)
 	(void)state;
 	/* The namespace is part of the key: dpkginfo is a linux object. */
 	assert_null(oval_probe_find("independent", "dpkginfo_object"));
-	assert_null(oval_probe_find("linux", "rpmverifyfile_object"));
+	assert_null(oval_probe_find("windows", "registry_object"));
+	assert_null(oval_probe_find("linux", "no_such_object"));
 	assert_null(oval_probe_find(NULL, "family_object"));
 	assert_null(oval_probe_find("independent", NULL));
 }
@@ -36,6 +40,7 @@ test_probe__find_unknown(void **state)
 static void
 test_probe__list(void **state)
 {
+	/* The collectors of the foundation; later families only add. */
 	static const char *const want[] = {
 		"independent:environmentvariable58_object",
 		"independent:family_object",
@@ -48,19 +53,30 @@ test_probe__list(void **state)
 		"linux:dpkginfo_object",
 		"unix:uname_object",
 	};
-	const struct oval_probe *p = oval_probe_list();
-	size_t n = 0;
+	const struct oval_probe *p = oval_probe_list(), *prev = NULL;
+	size_t n = 0, found = 0;
 
 	(void)state;
-	for (; p->object != NULL; p++, n++) {
+	for (; p->object != NULL; prev = p, p++, n++) {
 		char buf[128];
 
-		assert_true(n < sizeof(want) / sizeof(*want));
-		snprintf(buf, sizeof(buf), "%s:%s", p->ns, p->object);
-		assert_string_equal(buf, want[n]);
+		/* Sorted by namespace then object, no duplicates, and each
+		 * entry is what oval_probe_find returns for its key. */
+		if (prev != NULL) {
+			int c = strcmp(prev->ns, p->ns);
+
+			assert_true(c < 0 || (c == 0 &&
+			    strcmp(prev->object, p->object) < 0));
+		}
+		assert_non_null(p->collect);
 		assert_ptr_equal(oval_probe_find(p->ns, p->object), p);
+		snprintf(buf, sizeof(buf), "%s:%s", p->ns, p->object);
+		for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
+			if (strcmp(buf, want[i]) == 0)
+				found++;
 	}
-	assert_int_equal(n, sizeof(want) / sizeof(*want));
+	assert_int_equal(found, sizeof(want) / sizeof(*want));
+	assert_true(n >= found);
 }
 
 int

@@ -1,0 +1,680 @@
+/*
+ * The rpm package-database back-end: copies the target's rpm database
+ * (read through the target's fs, so host, directory roots and images work
+ * alike) into a private temporary directory, reads every header once with
+ * librpm, indexes what OVAL needs (name, epoch, version, release, arch,
+ * signing key id, recorded file list) and frees librpm's state and the copy.
+ * It does not compare versions (oval/'s evr code does), never opens the
+ * host's rpm database for another target, and never runs rpm.
+ */
+#include "platform/plat_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rpm/header.h>
+#include <rpm/rpmdb.h>
+#include <rpm/rpmfiles.h>
+#include <rpm/rpmlib.h>
+#include <rpm/rpmlog.h>
+#include <rpm/rpmmacro.h>
+#include <rpm/rpmpgp.h>
+#include <rpm/rpmtag.h>
+#include <rpm/rpmtd.h>
+#include <rpm/rpmts.h>
+
+/* Where distributions keep the database, newest layout first. */
+static const char *const rpm_db_dirs[] = {
+	"/usr/lib/sysimage/rpm",
+	"/var/lib/rpm",
+};
+#define RPM_MAX_DBFILE	((uint64_t)4 << 30)	/* one database file */
+#define RPM_MAX_DBFILES	64			/* files in the db dir */
+#define RPM_MAX_FILES	(50u << 20)		/* recorded files in all */
+
+struct rpm_db {
+	struct ks_strpool	*pool;
+	struct plat_pkg		*pkgs;
+	size_t			 n, cap;
+	struct plat_pkg_file	*files;
+	size_t			 nfiles, fcap;
+	size_t			*first;	/* per package: index in files */
+	size_t			 firstcap;
+};
+
+/* librpm keeps its configuration, macros and log in process globals: every
+ * use is serialized here. */
+static pthread_mutex_t rpm_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool rpm_configured;
+static char rpm_logmsg[512];
+
+static int
+rpm_log_cb(rpmlogRec rec, rpmlogCallbackData data)
+{
+	const char *m = rpmlogRecMessage(rec);
+	size_t n;
+
+	(void)data;
+	if (m == NULL || rpmlogRecPriority(rec) > RPMLOG_ERR)
+		return 0;
+	n = strlen(m);
+	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == '\r'))
+		n--;
+	if (n >= sizeof(rpm_logmsg))
+		n = sizeof(rpm_logmsg) - 1;
+	memcpy(rpm_logmsg, m, n);
+	rpm_logmsg[n] = '\0';
+	return 0;	/* never printed: errors reach the caller instead */
+}
+
+static const char *
+intern(struct rpm_db *db, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	return ks_strpool_intern(db->pool, s, strlen(s));
+}
+
+/* ---- copying the database out of the target ------------------------------ */
+
+struct dbfiles {
+	char	*names[RPM_MAX_DBFILES];
+	size_t	 n;
+	bool	 overflow;
+};
+
+static int
+list_cb(const char *name, enum plat_ftype type, void *payload)
+{
+	struct dbfiles *df = payload;
+
+	/* Berkeley DB environment files and locks are per host and useless
+	 * to a read-only copy. */
+	if (type != PLAT_FT_REG && type != PLAT_FT_LNK)
+		return 0;
+	if (strncmp(name, "__db.", 5) == 0 || name[0] == '.' ||
+	    strcmp(name, "rpmdb.sqlite-shm") == 0)
+		return 0;
+	if (df->n == RPM_MAX_DBFILES) {
+		df->overflow = true;
+		return 0;
+	}
+	df->names[df->n++] = ks_strdup(name);
+	return 0;
+}
+
+static bool
+has_name(const struct dbfiles *df, const char *name)
+{
+	for (size_t i = 0; i < df->n; i++)
+		if (strcmp(df->names[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Copies target file `src` to host file `dst` (created 0600, exclusive). */
+static int
+copy_file(struct plat_target *t, const char *src, const char *dst)
+{
+	struct plat_file *f = NULL;
+	char buf[65536];
+	uint64_t total = 0;
+	ssize_t r;
+	int fd = -1, rc = KS_ERROR;
+
+	if ((rc = plat_fs_open(t, src, &f)) != 0)
+		return rc;
+	rc = KS_ERROR;
+	fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		rc = plat_errno_rc(errno, dst, "create");
+		goto out;
+	}
+	while ((r = plat_file_read(f, buf, sizeof(buf))) > 0) {
+		const char *p = buf;
+		size_t left = (size_t)r;
+
+		total += (uint64_t)r;
+		if (total > RPM_MAX_DBFILE) {
+			ks_error_set("%s: rpm database file larger than "
+			    "%llu bytes", src,
+			    (unsigned long long)RPM_MAX_DBFILE);
+			rc = KS_ELIMIT;
+			goto out;
+		}
+		while (left > 0) {
+			ssize_t w = write(fd, p, left);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				rc = plat_errno_rc(errno, dst, "write");
+				goto out;
+			}
+			p += w;
+			left -= (size_t)w;
+		}
+	}
+	if (r < 0) {
+		rc = (int)r;
+		goto out;
+	}
+	rc = 0;
+out:
+	if (fd >= 0 && close(fd) != 0 && rc == 0)
+		rc = plat_errno_rc(errno, dst, "close");
+	plat_file_close(f);
+	return rc;
+}
+
+/* The temporary layout: TMP/root is librpm's (empty) root directory and
+ * TMP/root/db the copied database, so rootdir + _dbpath stays inside TMP. */
+struct tmpdb {
+	char	 dir[64];
+	char	*root, *db;
+	struct dbfiles files;
+	const char *backend;
+};
+
+static void
+tmpdb_remove(struct tmpdb *td)
+{
+	if (td->dir[0] == '\0')
+		return;
+	for (size_t i = 0; i < td->files.n; i++) {
+		char *p = ks_asprintf("%s/%s", td->db, td->files.names[i]);
+
+		(void)unlink(p);
+		free(p);
+	}
+	/* librpm may leave its own files (sqlite's -shm, a lock). */
+	{
+		static const char *const extra[] = {
+			"rpmdb.sqlite-shm", "rpmdb.sqlite-wal",
+			"rpmdb.sqlite-journal", ".rpm.lock", ".dbenv.lock",
+		};
+		for (size_t i = 0; i < sizeof(extra) / sizeof(*extra); i++) {
+			char *p = ks_asprintf("%s/%s", td->db, extra[i]);
+
+			(void)unlink(p);
+			free(p);
+		}
+	}
+	(void)rmdir(td->db);
+	(void)rmdir(td->root);
+	(void)rmdir(td->dir);
+	for (size_t i = 0; i < td->files.n; i++)
+		free(td->files.names[i]);
+	free(td->root);
+	free(td->db);
+	memset(td, 0, sizeof(*td));
+}
+
+/*
+ * librpm's sqlite back-end leaks its handle when the file is not a database
+ * at all, so that case is refused here by the file's magic ("SQLite format
+ * 3\0", the first 16 bytes of every SQLite 3 database).
+ */
+static int
+check_sqlite(const struct tmpdb *td, const char *tname, const char *src)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16], *p;
+	ssize_t r = -1;
+	int fd;
+
+	if (strcmp(td->backend, "sqlite") != 0)
+		return 0;
+	p = ks_asprintf("%s/rpmdb.sqlite", td->db);
+	fd = open(p, O_RDONLY | O_CLOEXEC);
+	free(p);
+	if (fd >= 0) {
+		r = read(fd, head, sizeof(head));
+		close(fd);
+	}
+	if (r != (ssize_t)sizeof(head) || memcmp(head, magic, 16) != 0) {
+		ks_error_set("%s: %s/rpmdb.sqlite: not an SQLite rpm database",
+		    tname, src);
+		return KS_EPARSE;
+	}
+	return 0;
+}
+
+/*
+ * Finds the target's database and copies it. KS_ENOTFOUND when the target
+ * has none; KS_EUNSUPPORTED for a format this librpm cannot read.
+ */
+static int
+tmpdb_make(struct tmpdb *td, struct plat_target *t)
+{
+	const char *src = NULL;
+	int rc = KS_ERROR;
+
+	memset(td, 0, sizeof(*td));
+	for (size_t i = 0; i < sizeof(rpm_db_dirs) / sizeof(*rpm_db_dirs);
+	    i++) {
+		struct dbfiles df;
+
+		memset(&df, 0, sizeof(df));
+		rc = plat_fs_list(t, rpm_db_dirs[i], list_cb, &df);
+		if (rc == 0 && (has_name(&df, "rpmdb.sqlite") ||
+		    has_name(&df, "Packages") ||
+		    has_name(&df, "Packages.db"))) {
+			src = rpm_db_dirs[i];
+			td->files = df;
+			break;
+		}
+		for (size_t k = 0; k < df.n; k++)
+			free(df.names[k]);
+		if (rc < 0 && rc != KS_ENOTFOUND)
+			return rc;
+	}
+	if (src == NULL) {
+		ks_error_set("%s: no rpm database in /usr/lib/sysimage/rpm or "
+		    "/var/lib/rpm", plat_target_name(t));
+		return KS_ENOTFOUND;
+	}
+	if (has_name(&td->files, "rpmdb.sqlite"))
+		td->backend = "sqlite";
+	else if (has_name(&td->files, "Packages"))
+		td->backend = "bdb_ro";
+	else {
+		/* SUSE's ndb format: librpm here is built without it. */
+		ks_error_set("%s: %s/Packages.db: the ndb rpm database format "
+		    "is not supported", plat_target_name(t), src);
+		rc = KS_EUNSUPPORTED;
+		goto fail;
+	}
+	if (td->files.overflow) {
+		ks_error_set("%s: %s: more than %d files", plat_target_name(t),
+		    src, RPM_MAX_DBFILES);
+		rc = KS_ELIMIT;
+		goto fail;
+	}
+	snprintf(td->dir, sizeof(td->dir), "/tmp/kensa-rpmdb-XXXXXX");
+	if (mkdtemp(td->dir) == NULL) {
+		rc = plat_errno_rc(errno, "/tmp", "mkdtemp");
+		td->dir[0] = '\0';
+		goto fail;
+	}
+	td->root = ks_asprintf("%s/root", td->dir);
+	td->db = ks_asprintf("%s/db", td->root);
+	if (mkdir(td->root, 0700) != 0 || mkdir(td->db, 0700) != 0) {
+		rc = plat_errno_rc(errno, td->db, "mkdir");
+		goto fail;
+	}
+	for (size_t i = 0; i < td->files.n; i++) {
+		char *from = ks_asprintf("%s/%s", src, td->files.names[i]);
+		char *to = ks_asprintf("%s/%s", td->db, td->files.names[i]);
+
+		rc = copy_file(t, from, to);
+		free(from);
+		free(to);
+		if (rc != 0)
+			goto fail;
+	}
+	if ((rc = check_sqlite(td, plat_target_name(t), src)) != 0)
+		goto fail;
+	return 0;
+fail:
+	if (td->dir[0] == '\0')
+		for (size_t k = 0; k < td->files.n; k++)
+			free(td->files.names[k]);
+	tmpdb_remove(td);
+	return rc;
+}
+
+/* ---- reading the headers ------------------------------------------------ */
+
+/* The key id of the first OpenPGP signature of h: the header-only RSA or
+ * DSA signature, else the header+payload ones; NULL when unsigned. */
+static const char *
+sig_keyid(struct rpm_db *db, Header h)
+{
+	static const rpmTagVal tags[] = {
+		RPMTAG_RSAHEADER, RPMTAG_DSAHEADER, RPMTAG_SIGGPG,
+		RPMTAG_SIGPGP,
+	};
+	const char *out = NULL;
+
+	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags) && out == NULL;
+	    i++) {
+		rpmtd td = rpmtdNew();
+		pgpDigParams dig = NULL;
+
+		if (headerGet(h, tags[i], td, HEADERGET_MINMEM) &&
+		    td->type == RPM_BIN_TYPE && td->data != NULL &&
+		    pgpPrtParams(td->data, td->count, PGPTAG_SIGNATURE,
+		    &dig) == 0 && dig != NULL) {
+			const uint8_t *id = pgpDigParamsSignID(dig);
+			char hex[17];
+
+			if (id != NULL) {
+				for (int k = 0; k < 8; k++)
+					snprintf(hex + 2 * k, 3, "%02x", id[k]);
+				out = intern(db, hex);
+			}
+		}
+		pgpDigParamsFree(dig);
+		rpmtdFreeData(td);
+		rpmtdFree(td);
+	}
+	return out;
+}
+
+static int
+add_files(struct rpm_db *db, Header h, const char *pkgname)
+{
+	rpmfiles fi = rpmfilesNew(NULL, h, RPMTAG_BASENAMES,
+	    RPMFI_FLAGS_VERIFY);
+	int n;
+
+	if (fi == NULL)
+		return 0;	/* no files */
+	n = rpmfilesFC(fi);
+	if (db->nfiles + (size_t)n > RPM_MAX_FILES) {
+		rpmfilesFree(fi);
+		ks_error_set("rpm database: more than %u recorded files "
+		    "(at package %s)", RPM_MAX_FILES, pkgname);
+		return KS_ELIMIT;
+	}
+	ks_grow(&db->files, &db->fcap, db->nfiles + (size_t)n,
+	    sizeof(*db->files));
+	for (int i = 0; i < n; i++) {
+		struct plat_pkg_file *pf = &db->files[db->nfiles++];
+		char *fn = rpmfilesFN(fi, i);
+		const unsigned char *dg;
+		rpmfileAttrs fl = rpmfilesFFlags(fi, i);
+		rpmfileState fs = rpmfilesFState(fi, i);
+		const char *link = rpmfilesFLink(fi, i);
+		const char *caps = rpmfilesFCaps(fi, i);
+		size_t dlen = 0;
+		int algo = 0;
+
+		memset(pf, 0, sizeof(*pf));
+		pf->path = intern(db, fn != NULL ? fn : "");
+		free(fn);
+		dg = rpmfilesFDigest(fi, i, &algo, &dlen);
+		if (dg != NULL && dlen > 0 && dlen <= 64) {
+			char hex[129];
+			bool zero = true;
+
+			for (size_t k = 0; k < dlen; k++) {
+				snprintf(hex + 2 * k, 3, "%02x", dg[k]);
+				zero = zero && dg[k] == 0;
+			}
+			if (!zero) {
+				pf->digest = intern(db, hex);
+				pf->digest_algo = algo;
+			}
+		}
+		pf->linkto = link != NULL && link[0] != '\0' ?
+		    intern(db, link) : NULL;
+		pf->user = intern(db, rpmfilesFUser(fi, i));
+		pf->group = intern(db, rpmfilesFGroup(fi, i));
+		pf->caps = caps != NULL && caps[0] != '\0' ?
+		    intern(db, caps) : NULL;
+		pf->size = (uint64_t)rpmfilesFSize(fi, i);
+		pf->mtime = (int64_t)rpmfilesFMtime(fi, i);
+		pf->rdev = (uint64_t)rpmfilesFRdev(fi, i);
+		pf->mode = (mode_t)rpmfilesFMode(fi, i);
+		pf->verify = (unsigned)rpmfilesVFlags(fi, i) & 0x1ffu;
+		pf->flags = (fl & RPMFILE_CONFIG ? PLAT_PKGF_CONFIG : 0) |
+		    (fl & RPMFILE_DOC ? PLAT_PKGF_DOC : 0) |
+		    (fl & RPMFILE_GHOST ? PLAT_PKGF_GHOST : 0) |
+		    (fl & RPMFILE_LICENSE ? PLAT_PKGF_LICENSE : 0) |
+		    (fl & RPMFILE_README ? PLAT_PKGF_README : 0) |
+		    (fl & RPMFILE_MISSINGOK ? PLAT_PKGF_MISSINGOK : 0) |
+		    (fs != RPMFILE_STATE_MISSING && !RPMFILE_IS_INSTALLED(fs) ?
+		    PLAT_PKGF_NOTINSTALLED : 0);
+	}
+	rpmfilesFree(fi);
+	return 0;
+}
+
+static int
+add_header(struct rpm_db *db, Header h)
+{
+	const char *name = headerGetString(h, RPMTAG_NAME);
+	const char *ver = headerGetString(h, RPMTAG_VERSION);
+	const char *rel = headerGetString(h, RPMTAG_RELEASE);
+	const char *arch = headerGetString(h, RPMTAG_ARCH);
+	struct plat_pkg *pk;
+	char epoch[24], *s;
+
+	if (name == NULL || ver == NULL || rel == NULL)
+		return 0;	/* not a package header */
+	ks_grow(&db->pkgs, &db->cap, db->n + 1, sizeof(*db->pkgs));
+	ks_grow(&db->first, &db->firstcap, db->n + 1, sizeof(*db->first));
+	pk = &db->pkgs[db->n];
+	memset(pk, 0, sizeof(*pk));
+	db->first[db->n] = db->nfiles;
+	db->n++;
+	pk->name = intern(db, name);
+	pk->version = intern(db, ver);
+	pk->release = intern(db, rel);
+	/*
+	 * The gpg-pubkey pseudo-packages have no ARCH; the schema asks for
+	 * "(none)" in their extended_name (linux-system-characteristics
+	 * rpminfo_item extended_name).
+	 */
+	pk->arch = arch != NULL ? intern(db, arch) : NULL;
+	if (headerIsEntry(h, RPMTAG_EPOCH)) {
+		snprintf(epoch, sizeof(epoch), "%llu",
+		    (unsigned long long)headerGetNumber(h, RPMTAG_EPOCH));
+		pk->epoch = intern(db, epoch);
+	} else
+		snprintf(epoch, sizeof(epoch), "0");
+	s = ks_asprintf("%s:%s-%s", epoch, ver, rel);
+	pk->evr = intern(db, s);
+	free(s);
+	s = ks_asprintf("%s-%s", ver, rel);
+	pk->full_version = intern(db, s);
+	free(s);
+	s = ks_asprintf("%s-%s:%s-%s.%s", name, epoch, ver, rel,
+	    arch != NULL ? arch : "(none)");
+	pk->extended_name = intern(db, s);
+	free(s);
+	pk->signature_keyid = sig_keyid(db, h);
+	pk->deps_ok = -1;
+	return add_files(db, h, name);
+}
+
+static int
+read_headers(struct rpm_db *db, const struct tmpdb *td, const char *tname)
+{
+	rpmts ts = NULL;
+	rpmdbMatchIterator mi = NULL;
+	Header h;
+	int rc = KS_ERROR;
+	bool pushed = false;
+
+	pthread_mutex_lock(&rpm_lock);
+	rpm_logmsg[0] = '\0';
+	rpmlogSetCallback(rpm_log_cb, NULL);
+	if (!rpm_configured) {
+		if (rpmReadConfigFiles(NULL, NULL) != 0) {
+			ks_error_set("librpm: cannot read its "
+			    "configuration%s%s", rpm_logmsg[0] ? ": " : "",
+			    rpm_logmsg);
+			goto out;
+		}
+		rpm_configured = true;
+	}
+	rpmPushMacro(NULL, "_dbpath", NULL, "/db", RMIL_CMDLINE);
+	rpmPushMacro(NULL, "_db_backend", NULL, td->backend, RMIL_CMDLINE);
+	pushed = true;
+	ts = rpmtsCreate();
+	if (rpmtsSetRootDir(ts, td->root) != 0) {
+		ks_error_set("librpm: cannot use %s as root", td->root);
+		goto out;
+	}
+	/* Headers are read as recorded; their signatures are not checked
+	 * (the keys are the target's, not ours). */
+	(void)rpmtsSetVSFlags(ts, _RPMVSF_NODIGESTS | _RPMVSF_NOSIGNATURES);
+	if (rpmtsOpenDB(ts, O_RDONLY) != 0) {
+		ks_error_set("%s: cannot open the rpm database (%s)%s%s",
+		    tname, td->backend, rpm_logmsg[0] ? ": " : "", rpm_logmsg);
+		goto out;
+	}
+	mi = rpmtsInitIterator(ts, RPMDBI_PACKAGES, NULL, 0);
+	while (mi != NULL && (h = rpmdbNextIterator(mi)) != NULL)
+		if ((rc = add_header(db, h)) != 0)
+			goto out;
+	rc = 0;
+out:
+	rpmdbFreeIterator(mi);
+	if (ts != NULL) {
+		rpmtsCloseDB(ts);
+		rpmtsFree(ts);
+	}
+	if (pushed) {
+		rpmPopMacro(NULL, "_db_backend");
+		rpmPopMacro(NULL, "_dbpath");
+	}
+	rpmlogSetCallback(NULL, NULL);
+	pthread_mutex_unlock(&rpm_lock);
+	return rc;
+}
+
+/* ---- the index ---------------------------------------------------------- */
+
+struct sortent {
+	struct plat_pkg	 pkg;
+	size_t		 first, nfiles, seq;
+};
+
+static int
+sortent_cmp(const void *a, const void *b)
+{
+	const struct sortent *x = a, *y = b;
+	int c = strcmp(x->pkg.name, y->pkg.name);
+
+	if (c != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Sorts the packages by name (database order among equal names) and
+ * points each at its files, now that the file array no longer moves. */
+static void
+finish_index(struct rpm_db *db)
+{
+	struct sortent *se = ks_calloc(db->n ? db->n : 1, sizeof(*se));
+
+	for (size_t i = 0; i < db->n; i++) {
+		se[i].pkg = db->pkgs[i];
+		se[i].first = db->first[i];
+		se[i].nfiles = (i + 1 < db->n ? db->first[i + 1] :
+		    db->nfiles) - db->first[i];
+		se[i].seq = i;
+	}
+	qsort(se, db->n, sizeof(*se), sortent_cmp);
+	for (size_t i = 0; i < db->n; i++) {
+		db->pkgs[i] = se[i].pkg;
+		db->pkgs[i].nfiles = se[i].nfiles;
+		db->pkgs[i].files = se[i].nfiles > 0 ?
+		    &db->files[se[i].first] : NULL;
+	}
+	free(se);
+	free(db->first);
+	db->first = NULL;
+}
+
+static void
+rpm_close(void *st)
+{
+	struct rpm_db *db = st;
+
+	ks_strpool_free(db->pool);
+	free(db->pkgs);
+	free(db->files);
+	free(db->first);
+	memset(db, 0, sizeof(*db));
+}
+
+static int
+rpm_open(void *st, struct plat_target *t)
+{
+	struct rpm_db *db = st;
+	struct tmpdb td;
+	int rc;
+
+	if ((rc = tmpdb_make(&td, t)) != 0)
+		return rc;
+	if ((rc = ks_strpool_new(&db->pool)) != 0)
+		goto out;
+	rc = read_headers(db, &td, plat_target_name(t));
+	if (rc == 0)
+		finish_index(db);
+out:
+	tmpdb_remove(&td);
+	if (rc != 0)
+		rpm_close(db);
+	return rc;
+}
+
+/* The first package named `name`, or db->n. */
+static size_t
+lower_bound(const struct rpm_db *db, const char *name)
+{
+	size_t lo = 0, hi = db->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(db->pkgs[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+rpm_lookup(void *st, const char *name, plat_pkg_cb cb, void *payload)
+{
+	struct rpm_db *db = st;
+	int r;
+
+	for (size_t i = lower_bound(db, name);
+	    i < db->n && strcmp(db->pkgs[i].name, name) == 0; i++)
+		if ((r = cb(&db->pkgs[i], payload)) != 0)
+			return r;
+	return 0;
+}
+
+static int
+rpm_foreach(void *st, plat_pkg_cb cb, void *payload)
+{
+	struct rpm_db *db = st;
+	int r;
+
+	for (size_t i = 0; i < db->n; i++)
+		if ((r = cb(&db->pkgs[i], payload)) != 0)
+			return r;
+	return 0;
+}
+
+static size_t
+rpm_count(const void *st)
+{
+	const struct rpm_db *db = st;
+
+	return db->n;
+}
+
+const struct plat_pkgdb_ops plat_pkgdb_rpm_ops = {
+	.name = "rpm",
+	.state_size = sizeof(struct rpm_db),
+	.open = rpm_open,
+	.close = rpm_close,
+	.lookup = rpm_lookup,
+	.foreach = rpm_foreach,
+	.count = rpm_count,
+};

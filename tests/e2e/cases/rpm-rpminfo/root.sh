@@ -1,0 +1,2 @@
+set -eu
+sh "$(dirname "$0")/../../fixtures/mkrpmroot.sh" "$1"
