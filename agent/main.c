@@ -4,6 +4,7 @@
  */
 #include "agent/agent.h"
 #include "agent/cmd_cvss.h"
+#include "agent/cmd_bundle.h"
 /* @@cmd-includes@@ */
 
 #include <stdio.h>
@@ -25,6 +26,7 @@ usage(FILE *fp)
 	    "characteristics\n"
 	    "  cvss score VECTOR...|-    score CVSS v2/v3.0/v3.1/v4.0 vectors\n"
 	    "  cvss describe VECTOR      explain a vector's metrics\n"
+	    "  bundle sign|verify|unpack sign or check a checklist bundle\n"
 	    /* @@cmd-usage@@ */
 	    "\n"
 	    "  --version                 versions and supported OVAL objects\n"
@@ -69,6 +71,8 @@ main(int argc, char **argv)
 		return agent_cmd_scan(argc - i, argv + i);
 	if (strcmp(argv[i], "cvss") == 0)
 		return agent_cmd_cvss(argc - i, argv + i);
+	if (strcmp(argv[i], "bundle") == 0)
+		return agent_cmd_bundle(argc - i, argv + i);
 	/* @@cmd-dispatch@@ */
 	fprintf(stderr, "kensa: unknown command '%s'\n", argv[i]);
 	usage(stderr);
