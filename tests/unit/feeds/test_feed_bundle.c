@@ -255,7 +255,7 @@ test_feed_bundle__rsa_pss_roundtrip(void **state)
 static void
 flip(const char *in, const char *out, const char *needle, size_t skip)
 {
-	size_t len;
+	size_t len = 0;
 	char *buf = slurp(in, &len), *p;
 
 	assert_non_null(buf);
