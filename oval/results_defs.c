@@ -8,9 +8,7 @@
 #include "oval/results_int.h"
 
 #include <libxml/parser.h>
-#include <libxml/xmlwriter.h>
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,12 +81,12 @@ fam_collect(struct def_families *f, const struct oval_defs *d, const char *path)
  * it is a well-formed element on its own: a broken fragment must not make
  * the whole results document unreadable. */
 static void
-write_advisory(struct oval_xw *x, const char *xml)
+write_advisory(struct ks_xmlw *x, const char *xml)
 {
 	xmlDocPtr doc;
 	size_t n = strlen(xml);
 
-	if (x->rc != 0 || n == 0 || n > INT32_MAX)
+	if (ks_xmlw_status(x) != 0 || n == 0 || n > INT32_MAX)
 		return;
 	doc = xmlReadMemory(xml, (int)n, "advisory", NULL,
 	                    XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -96,54 +94,53 @@ write_advisory(struct oval_xw *x, const char *xml)
 	if (doc == NULL) {
 		ks_warn("%s: advisory metadata is not well-formed XML; "
 		        "left out of the results",
-		        x->path);
+		        ks_xmlw_name(x));
 		return;
 	}
 	xmlFreeDoc(doc);
-	if (xmlTextWriterWriteRaw(x->w, BAD_CAST xml) < 0)
-		oval_xw_fail(x, KS_ERROR);
+	ks_xmlw_raw(x, xml, n);
 }
 
 static void
-write_def_cnode(struct oval_xw *x, const struct oval_defs *d,
+write_def_cnode(struct ks_xmlw *x, const struct oval_defs *d,
                 const struct oval_cnode *n)
 {
 	switch (n->kind) {
 	case OVAL_CN_CRITERIA:
-		oval_xw_start(x, "oval-def:criteria");
+		ks_xmlw_start(x, "oval-def:criteria");
 		if (n->applicability_check >= 0)
-			oval_xw_attr_bool(x, "applicability_check",
+			ks_xmlw_attr_bool(x, "applicability_check",
 			                  n->applicability_check > 0);
-		oval_xw_attr_lit(x, "operator",
+		ks_xmlw_attr(x, "operator",
 		                 oval_operator_name(n->operator));
 		if (n->negate)
-			oval_xw_attr_lit(x, "negate", "true");
-		oval_xw_attr(x, "comment", n->comment);
+			ks_xmlw_attr(x, "negate", "true");
+		ks_xmlw_attr(x, "comment", n->comment);
 		for (uint32_t i = 0; i < n->nkids; i++)
 			write_def_cnode(x, d, &n->kids[i]);
-		oval_xw_end(x);
+		ks_xmlw_end(x);
 		break;
 	case OVAL_CN_CRITERION:
-		oval_xw_start(x, "oval-def:criterion");
+		ks_xmlw_start(x, "oval-def:criterion");
 		if (n->applicability_check >= 0)
-			oval_xw_attr_bool(x, "applicability_check",
+			ks_xmlw_attr_bool(x, "applicability_check",
 			                  n->applicability_check > 0);
-		oval_xw_attr(x, "test_ref", d->tests[n->ref].id);
+		ks_xmlw_attr(x, "test_ref", d->tests[n->ref].id);
 		if (n->negate)
-			oval_xw_attr_lit(x, "negate", "true");
-		oval_xw_attr(x, "comment", n->comment);
-		oval_xw_end(x);
+			ks_xmlw_attr(x, "negate", "true");
+		ks_xmlw_attr(x, "comment", n->comment);
+		ks_xmlw_end(x);
 		break;
 	case OVAL_CN_EXTEND:
-		oval_xw_start(x, "oval-def:extend_definition");
+		ks_xmlw_start(x, "oval-def:extend_definition");
 		if (n->applicability_check >= 0)
-			oval_xw_attr_bool(x, "applicability_check",
+			ks_xmlw_attr_bool(x, "applicability_check",
 			                  n->applicability_check > 0);
-		oval_xw_attr(x, "definition_ref", d->defs[n->ref].id);
+		ks_xmlw_attr(x, "definition_ref", d->defs[n->ref].id);
 		if (n->negate)
-			oval_xw_attr_lit(x, "negate", "true");
-		oval_xw_attr(x, "comment", n->comment);
-		oval_xw_end(x);
+			ks_xmlw_attr(x, "negate", "true");
+		ks_xmlw_attr(x, "comment", n->comment);
+		ks_xmlw_end(x);
 		break;
 	}
 }
@@ -164,44 +161,44 @@ cnode_resolves(const struct oval_defs *d, const struct oval_cnode *n)
 }
 
 static void
-write_definition(struct oval_xw *x, const struct oval_defs *d,
+write_definition(struct ks_xmlw *x, const struct oval_defs *d,
                  const struct oval_definition *def)
 {
-	oval_xw_start(x, "oval-def:definition");
-	oval_xw_attr(x, "id", def->id);
-	oval_xw_attr_u32(x, "version", def->version);
-	oval_xw_attr_lit(x, "class", oval_class_name(def->klass));
+	ks_xmlw_start(x, "oval-def:definition");
+	ks_xmlw_attr(x, "id", def->id);
+	ks_xmlw_attr_u32(x, "version", def->version);
+	ks_xmlw_attr(x, "class", oval_class_name(def->klass));
 	if (def->deprecated)
-		oval_xw_attr(x, "deprecated", "true");
-	oval_xw_start(x, "oval-def:metadata");
+		ks_xmlw_attr(x, "deprecated", "true");
+	ks_xmlw_start(x, "oval-def:metadata");
 	/* Vendor metadata in the source usually sits in the definitions
 	 * namespace by default; keep it there. */
 	if (def->advisory_xml != NULL)
-		oval_xw_attr(x, "xmlns", OVAL_NS_DEF);
-	oval_xw_elem(x, "oval-def:title", def->title);
+		ks_xmlw_attr(x, "xmlns", OVAL_NS_DEF);
+	ks_xmlw_elem(x, "oval-def:title", def->title);
 	if (def->affected_family != NULL) {
-		oval_xw_start(x, "oval-def:affected");
-		oval_xw_attr(x, "family", def->affected_family);
+		ks_xmlw_start(x, "oval-def:affected");
+		ks_xmlw_attr(x, "family", def->affected_family);
 		for (uint32_t i = 0; i < def->nplatforms; i++)
-			oval_xw_elem(x, "oval-def:platform", def->platforms[i]);
+			ks_xmlw_elem(x, "oval-def:platform", def->platforms[i]);
 		for (uint32_t i = 0; i < def->nproducts; i++)
-			oval_xw_elem(x, "oval-def:product", def->products[i]);
-		oval_xw_end(x);
+			ks_xmlw_elem(x, "oval-def:product", def->products[i]);
+		ks_xmlw_end(x);
 	}
 	for (uint32_t i = 0; i < def->nrefs; i++) {
-		oval_xw_start(x, "oval-def:reference");
-		oval_xw_attr(x, "source", def->refs[i].source);
-		oval_xw_attr(x, "ref_id", def->refs[i].ref_id);
-		oval_xw_attr(x, "ref_url", def->refs[i].ref_url);
-		oval_xw_end(x);
+		ks_xmlw_start(x, "oval-def:reference");
+		ks_xmlw_attr(x, "source", def->refs[i].source);
+		ks_xmlw_attr(x, "ref_id", def->refs[i].ref_id);
+		ks_xmlw_attr(x, "ref_url", def->refs[i].ref_url);
+		ks_xmlw_end(x);
 	}
-	oval_xw_elem(x, "oval-def:description", def->description);
+	ks_xmlw_elem(x, "oval-def:description", def->description);
 	if (def->advisory_xml != NULL)
 		write_advisory(x, def->advisory_xml);
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 	if (def->criteria != NULL && cnode_resolves(d, def->criteria))
 		write_def_cnode(x, d, def->criteria);
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 /* ---- tests, objects, states -------------------------------------------------
@@ -210,168 +207,168 @@ write_definition(struct oval_xw *x, const struct oval_defs *d,
 /* Attributes of an object or state entity, only where they differ from the
  * schema defaults (EntityAttributeGroup). */
 static void
-write_ent_attrs(struct oval_xw *x, const struct oval_defs *d,
+write_ent_attrs(struct ks_xmlw *x, const struct oval_defs *d,
                 const struct oval_entity *e, bool state)
 {
 	if (e->dt != OVAL_DT_STRING)
-		oval_xw_attr_lit(x, "datatype", oval_datatype_name(e->dt));
+		ks_xmlw_attr(x, "datatype", oval_datatype_name(e->dt));
 	if (e->op != OVAL_OP_EQUALS)
-		oval_xw_attr_lit(x, "operation", oval_operation_name(e->op));
+		ks_xmlw_attr(x, "operation", oval_operation_name(e->op));
 	if (e->mask)
-		oval_xw_attr(x, "mask", "true");
+		ks_xmlw_attr(x, "mask", "true");
 	if (e->var != OVAL_NONE && e->var < d->nvars)
-		oval_xw_attr(x, "var_ref", d->vars[e->var].id);
+		ks_xmlw_attr(x, "var_ref", d->vars[e->var].id);
 	if (e->has_var_check)
-		oval_xw_attr_lit(x, "var_check", oval_check_name(e->var_check));
+		ks_xmlw_attr(x, "var_check", oval_check_name(e->var_check));
 	if (state && e->entity_check != OVAL_CHECK_ALL)
-		oval_xw_attr_lit(x, "entity_check",
+		ks_xmlw_attr(x, "entity_check",
 		                 oval_check_name(e->entity_check));
 	if (e->nil)
-		oval_xw_attr(x, "xsi:nil", "true");
+		ks_xmlw_attr(x, "xsi:nil", "true");
 }
 
 static void
-write_entities(struct oval_xw *x, const struct oval_defs *d, const char *prefix,
+write_entities(struct ks_xmlw *x, const struct oval_defs *d, const char *prefix,
                const struct oval_entity *ents, uint32_t n, bool state)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		const struct oval_entity *e = &ents[i];
 
-		oval_xw_start2(x, prefix, e->name);
+		ks_xmlw_start2(x, prefix, e->name);
 		write_ent_attrs(x, d, e, state);
 		if (e->dt == OVAL_DT_RECORD) {
 			for (uint32_t f = 0; f < e->nfields; f++) {
 				const struct oval_entity *fe = &e->fields[f];
 
-				oval_xw_start(x, "oval-def:field");
-				oval_xw_attr(x, "name", fe->name);
+				ks_xmlw_start(x, "oval-def:field");
+				ks_xmlw_attr(x, "name", fe->name);
 				write_ent_attrs(x, d, fe, true);
-				oval_xw_text(x, fe->value);
-				oval_xw_end(x);
+				ks_xmlw_text(x, fe->value);
+				ks_xmlw_end(x);
 			}
 		} else if (!e->nil)
-			oval_xw_text(x, e->value);
-		oval_xw_end(x);
+			ks_xmlw_text(x, e->value);
+		ks_xmlw_end(x);
 	}
 }
 
 static void
-write_filters(struct oval_xw *x, const struct oval_defs *d,
+write_filters(struct ks_xmlw *x, const struct oval_defs *d,
               const struct oval_filter *f, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		if (f[i].state >= d->nstates)
 			continue;
-		oval_xw_start(x, "oval-def:filter");
-		oval_xw_attr(x, "action", f[i].exclude ? "exclude" : "include");
-		oval_xw_text(x, d->states[f[i].state].id);
-		oval_xw_end(x);
+		ks_xmlw_start(x, "oval-def:filter");
+		ks_xmlw_attr(x, "action", f[i].exclude ? "exclude" : "include");
+		ks_xmlw_text(x, d->states[f[i].state].id);
+		ks_xmlw_end(x);
 	}
 }
 
 static void
-write_set(struct oval_xw *x, const struct oval_defs *d,
+write_set(struct ks_xmlw *x, const struct oval_defs *d,
           const struct oval_set *set)
 {
-	oval_xw_start(x, "oval-def:set");
-	oval_xw_attr_lit(x, "set_operator", oval_set_op_name(set->op));
+	ks_xmlw_start(x, "oval-def:set");
+	ks_xmlw_attr(x, "set_operator", oval_set_op_name(set->op));
 	for (uint8_t i = 0; i < set->nsets && i < 2; i++)
 		write_set(x, d, set->sets[i]);
 	for (uint8_t i = 0; i < set->nobjs && i < 2; i++) {
 		if (set->objs[i] >= d->nobjects)
 			continue;
-		oval_xw_elem(x, "oval-def:object_reference",
+		ks_xmlw_elem(x, "oval-def:object_reference",
 		             d->objects[set->objs[i]].id);
 	}
 	write_filters(x, d, set->filters, set->nfilters);
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 static void
-write_test(struct oval_xw *x, const struct oval_defs *d,
+write_test(struct ks_xmlw *x, const struct oval_defs *d,
            const struct def_families *fam, const struct oval_test *t)
 {
 	const char *prefix = fam_prefix(fam, t->ns);
 
-	oval_xw_start2(x, prefix, t->type);
-	oval_xw_attr(x, "id", t->id);
-	oval_xw_attr_u32(x, "version", t->version);
-	oval_xw_attr_lit(x, "check_existence",
+	ks_xmlw_start2(x, prefix, t->type);
+	ks_xmlw_attr(x, "id", t->id);
+	ks_xmlw_attr_u32(x, "version", t->version);
+	ks_xmlw_attr(x, "check_existence",
 	                 oval_existence_name(t->check_existence));
-	oval_xw_attr_lit(x, "check", oval_check_name(t->check));
+	ks_xmlw_attr(x, "check", oval_check_name(t->check));
 	if (t->state_operator != OVAL_OPR_AND)
-		oval_xw_attr_lit(x, "state_operator",
+		ks_xmlw_attr(x, "state_operator",
 		                 oval_operator_name(t->state_operator));
 	/* comment is required on a test (NonEmptyStringType). */
-	oval_xw_attr(x, "comment",
+	ks_xmlw_attr(x, "comment",
 	             t->comment != NULL && t->comment[0] != '\0' ? t->comment
 	                                                         : t->id);
 	if (t->deprecated)
-		oval_xw_attr(x, "deprecated", "true");
+		ks_xmlw_attr(x, "deprecated", "true");
 	if (t->object != OVAL_NONE && t->object < d->nobjects) {
-		oval_xw_start2(x, prefix, "object");
-		oval_xw_attr(x, "object_ref", d->objects[t->object].id);
-		oval_xw_end(x);
+		ks_xmlw_start2(x, prefix, "object");
+		ks_xmlw_attr(x, "object_ref", d->objects[t->object].id);
+		ks_xmlw_end(x);
 	}
 	for (uint32_t i = 0; i < t->nstates; i++) {
 		if (t->states[i] >= d->nstates)
 			continue;
-		oval_xw_start2(x, prefix, "state");
-		oval_xw_attr(x, "state_ref", d->states[t->states[i]].id);
-		oval_xw_end(x);
+		ks_xmlw_start2(x, prefix, "state");
+		ks_xmlw_attr(x, "state_ref", d->states[t->states[i]].id);
+		ks_xmlw_end(x);
 	}
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 static void
-write_object(struct oval_xw *x, const struct oval_defs *d,
+write_object(struct ks_xmlw *x, const struct oval_defs *d,
              const struct def_families *fam, const struct oval_object *o)
 {
 	const char *prefix = fam_prefix(fam, o->ns);
 
-	oval_xw_start2(x, prefix, o->type);
-	oval_xw_attr(x, "id", o->id);
-	oval_xw_attr_u32(x, "version", o->version);
-	oval_xw_attr(x, "comment", o->comment);
+	ks_xmlw_start2(x, prefix, o->type);
+	ks_xmlw_attr(x, "id", o->id);
+	ks_xmlw_attr_u32(x, "version", o->version);
+	ks_xmlw_attr(x, "comment", o->comment);
 	if (o->deprecated)
-		oval_xw_attr(x, "deprecated", "true");
+		ks_xmlw_attr(x, "deprecated", "true");
 	if (o->set != NULL) {
 		write_set(x, d, o->set);
 	} else {
 		if (o->nbehaviors > 0) {
-			oval_xw_start2(x, prefix, "behaviors");
+			ks_xmlw_start2(x, prefix, "behaviors");
 			for (uint32_t i = 0; i < o->nbehaviors; i++)
-				oval_xw_attr(x, o->behaviors[i].name,
+				ks_xmlw_attr(x, o->behaviors[i].name,
 				             o->behaviors[i].value);
-			oval_xw_end(x);
+			ks_xmlw_end(x);
 		}
 		if (strcmp(o->type, "variable_object") == 0 &&
 		    o->var_ref_var < d->nvars)
-			oval_xw_elem(x, "independent-def:var_ref",
+			ks_xmlw_elem(x, "independent-def:var_ref",
 			             d->vars[o->var_ref_var].id);
 		write_entities(x, d, prefix, o->ents, o->nents, false);
 		write_filters(x, d, o->filters, o->nfilters);
 	}
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 static void
-write_state(struct oval_xw *x, const struct oval_defs *d,
+write_state(struct ks_xmlw *x, const struct oval_defs *d,
             const struct def_families *fam, const struct oval_state *st)
 {
 	const char *prefix = fam_prefix(fam, st->ns);
 
-	oval_xw_start2(x, prefix, st->type);
-	oval_xw_attr(x, "id", st->id);
-	oval_xw_attr_u32(x, "version", st->version);
+	ks_xmlw_start2(x, prefix, st->type);
+	ks_xmlw_attr(x, "id", st->id);
+	ks_xmlw_attr_u32(x, "version", st->version);
 	if (st->operator!= OVAL_OPR_AND)
-		oval_xw_attr_lit(x, "operator",
+		ks_xmlw_attr(x, "operator",
 		                 oval_operator_name(st->operator));
-	oval_xw_attr(x, "comment", st->comment);
+	ks_xmlw_attr(x, "comment", st->comment);
 	if (st->deprecated)
-		oval_xw_attr(x, "deprecated", "true");
+		ks_xmlw_attr(x, "deprecated", "true");
 	write_entities(x, d, prefix, st->ents, st->nents, true);
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 /* ---- variables --------------------------------------------------------------
@@ -396,70 +393,64 @@ static const char *const comp_names[] = {
 };
 
 static void
-write_component(struct oval_xw *x, const struct oval_defs *d,
+write_component(struct ks_xmlw *x, const struct oval_defs *d,
                 const struct oval_component *c, unsigned depth)
 {
-	char num[24];
-
 	if ((unsigned)c->kind >= sizeof(comp_names) / sizeof(comp_names[0]) ||
 	    depth > KS_XML_MAX_DEPTH) {
-		ks_error_set("%s: bad variable component", x->path);
-		oval_xw_fail(x, KS_ERROR);
+		ks_error_set("%s: bad variable component", ks_xmlw_name(x));
+		ks_xmlw_fail(x, KS_ERROR);
 		return;
 	}
-	oval_xw_start(x, comp_names[c->kind]);
+	ks_xmlw_start(x, comp_names[c->kind]);
 	switch (c->kind) {
 	case OVAL_COMP_LITERAL:
 		if (c->dt != OVAL_DT_STRING)
-			oval_xw_attr_lit(x, "datatype",
+			ks_xmlw_attr(x, "datatype",
 			                 oval_datatype_name(c->dt));
-		oval_xw_text(x, c->value);
+		ks_xmlw_text(x, c->value);
 		break;
 	case OVAL_COMP_OBJECT:
 		if (c->ref < d->nobjects)
-			oval_xw_attr(x, "object_ref", d->objects[c->ref].id);
-		oval_xw_attr(x, "item_field", c->item_field);
-		oval_xw_attr(x, "record_field", c->record_field);
+			ks_xmlw_attr(x, "object_ref", d->objects[c->ref].id);
+		ks_xmlw_attr(x, "item_field", c->item_field);
+		ks_xmlw_attr(x, "record_field", c->record_field);
 		break;
 	case OVAL_COMP_VARIABLE:
 		if (c->ref < d->nvars)
-			oval_xw_attr(x, "var_ref", d->vars[c->ref].id);
+			ks_xmlw_attr(x, "var_ref", d->vars[c->ref].id);
 		break;
 	case OVAL_COMP_ARITHMETIC:
-		oval_xw_attr(x, "arithmetic_operation", c->arith_op);
+		ks_xmlw_attr(x, "arithmetic_operation", c->arith_op);
 		break;
 	case OVAL_COMP_BEGIN:
 	case OVAL_COMP_END:
-		oval_xw_attr(x, "character", c->character);
+		ks_xmlw_attr(x, "character", c->character);
 		break;
 	case OVAL_COMP_GLOB_TO_REGEX:
 		if (c->glob_noescape)
-			oval_xw_attr(x, "glob_noescape", "true");
+			ks_xmlw_attr(x, "glob_noescape", "true");
 		break;
 	case OVAL_COMP_REGEX_CAPTURE:
-		oval_xw_attr(x, "pattern", c->pattern);
+		ks_xmlw_attr(x, "pattern", c->pattern);
 		break;
 	case OVAL_COMP_SPLIT:
-		oval_xw_attr(x, "delimiter", c->delimiter);
+		ks_xmlw_attr(x, "delimiter", c->delimiter);
 		break;
 	case OVAL_COMP_SUBSTRING:
-		(void)snprintf(num, sizeof(num), "%" PRId64,
-		               c->substring_start);
-		oval_xw_attr(x, "substring_start", num);
-		(void)snprintf(num, sizeof(num), "%" PRId64,
-		               c->substring_length);
-		oval_xw_attr(x, "substring_length", num);
+		ks_xmlw_attr_i64(x, "substring_start", c->substring_start);
+		ks_xmlw_attr_i64(x, "substring_length", c->substring_length);
 		break;
 	case OVAL_COMP_TIME_DIFFERENCE:
-		oval_xw_attr(x, "format_1", c->format_1);
-		oval_xw_attr(x, "format_2", c->format_2);
+		ks_xmlw_attr(x, "format_1", c->format_1);
+		ks_xmlw_attr(x, "format_2", c->format_2);
 		break;
 	default:
 		break;
 	}
 	for (uint32_t i = 0; i < c->nargs; i++)
 		write_component(x, d, &c->args[i], depth + 1);
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 static const char *const var_names[] = {
@@ -469,56 +460,56 @@ static const char *const var_names[] = {
 };
 
 static void
-write_variable(struct oval_xw *x, const struct oval_defs *d,
+write_variable(struct ks_xmlw *x, const struct oval_defs *d,
                const struct oval_variable *v)
 {
 	if ((unsigned)v->kind > OVAL_VAR_LOCAL) {
-		ks_error_set("%s: variable '%s' of unknown kind", x->path,
-		             v->id);
-		oval_xw_fail(x, KS_ERROR);
+		ks_error_set("%s: variable '%s' of unknown kind",
+		             ks_xmlw_name(x), v->id);
+		ks_xmlw_fail(x, KS_ERROR);
 		return;
 	}
-	oval_xw_start(x, var_names[v->kind]);
-	oval_xw_attr(x, "id", v->id);
-	oval_xw_attr_u32(x, "version", v->version);
-	oval_xw_attr_lit(x, "datatype", oval_datatype_name(v->dt));
-	oval_xw_attr(x, "comment",
+	ks_xmlw_start(x, var_names[v->kind]);
+	ks_xmlw_attr(x, "id", v->id);
+	ks_xmlw_attr_u32(x, "version", v->version);
+	ks_xmlw_attr(x, "datatype", oval_datatype_name(v->dt));
+	ks_xmlw_attr(x, "comment",
 	             v->comment != NULL && v->comment[0] != '\0' ? v->comment
 	                                                         : v->id);
 	if (v->deprecated)
-		oval_xw_attr(x, "deprecated", "true");
+		ks_xmlw_attr(x, "deprecated", "true");
 	switch (v->kind) {
 	case OVAL_VAR_CONSTANT:
 		for (uint32_t i = 0; i < v->nvalues; i++)
-			oval_xw_elem(x, "oval-def:value", v->values[i]);
+			ks_xmlw_elem(x, "oval-def:value", v->values[i]);
 		break;
 	case OVAL_VAR_EXTERNAL:
 		for (uint32_t i = 0; i < v->npossibles; i++) {
 			const struct oval_possible *p = &v->possibles[i];
 
 			if (!p->is_restriction) {
-				oval_xw_start(x, "oval-def:possible_value");
-				oval_xw_attr(x, "hint",
+				ks_xmlw_start(x, "oval-def:possible_value");
+				ks_xmlw_attr(x, "hint",
 				             p->hint != NULL ? p->hint : "");
-				oval_xw_text(x, p->value);
-				oval_xw_end(x);
+				ks_xmlw_text(x, p->value);
+				ks_xmlw_end(x);
 				continue;
 			}
-			oval_xw_start(x, "oval-def:possible_restriction");
+			ks_xmlw_start(x, "oval-def:possible_restriction");
 			if (p->operator!= OVAL_OPR_AND)
-				oval_xw_attr_lit(
+				ks_xmlw_attr(
 				    x, "operator",
 				    oval_operator_name(p->operator));
-			oval_xw_attr(x, "hint", p->hint != NULL ? p->hint : "");
+			ks_xmlw_attr(x, "hint", p->hint != NULL ? p->hint : "");
 			for (uint32_t j = 0; j < p->nrestrictions; j++) {
-				oval_xw_start(x, "oval-def:restriction");
-				oval_xw_attr_lit(
+				ks_xmlw_start(x, "oval-def:restriction");
+				ks_xmlw_attr(
 				    x, "operation",
 				    oval_operation_name(p->restrictions[j].op));
-				oval_xw_text(x, p->restrictions[j].value);
-				oval_xw_end(x);
+				ks_xmlw_text(x, p->restrictions[j].value);
+				ks_xmlw_end(x);
 			}
-			oval_xw_end(x);
+			ks_xmlw_end(x);
 		}
 		break;
 	case OVAL_VAR_LOCAL:
@@ -526,7 +517,7 @@ write_variable(struct oval_xw *x, const struct oval_defs *d,
 			write_component(x, d, v->comp, 0);
 		break;
 	}
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 /* ---- the source document, copied as it is -------------------------------- */
@@ -574,12 +565,13 @@ prolog_utf8(const char *buf, size_t n)
  * error once output has started.
  */
 static int
-copy_source(struct oval_xw *x, const struct oval_defs *d)
+copy_source(struct ks_xmlw *x, const struct oval_defs *d)
 {
 	FILE *fp;
 	char *buf;
 	size_t n, off = 0;
 	const char *p, *gt;
+	char last = '\0';
 	int rc = 0;
 
 	if (d->path == NULL || (fp = fopen(d->path, "rb")) == NULL)
@@ -619,31 +611,38 @@ copy_source(struct oval_xw *x, const struct oval_defs *d)
 	    strncmp(gt - 16, "oval_definitions", 16) != 0 ||
 	    (gt - 17 != p && gt[-17] != ':'))
 		goto out;
+	/* A NUL cannot be in a document the parser accepted: the file
+	 * changed since. Nothing is written yet, so rebuild instead. */
+	if (memchr(p, '\0', (size_t)(buf + n - p)) != NULL)
+		goto out;
 	rc = 1;
 	for (;;) {
-		if (xmlTextWriterWriteRaw(x->w, BAD_CAST p) < 0) {
-			oval_xw_fail(x, KS_ERROR);
-			rc = KS_ERROR;
+		ks_xmlw_raw(x, p, (size_t)(buf + n - p));
+		last = n > 0 ? buf[n - 1] : last;
+		if (ks_xmlw_status(x) != 0) {
+			rc = ks_xmlw_status(x);
 			break;
 		}
-		n = fread(buf, 1, COPY_CHUNK, fp);
-		buf[n] = '\0';
-		p = buf;
-		if (n == 0)
+		if ((n = fread(buf, 1, COPY_CHUNK, fp)) == 0)
 			break;
+		p = buf;
 		if (memchr(buf, '\0', n) != NULL) {
 			ks_error_set("%s: NUL byte in the definitions",
 			             d->path);
-			oval_xw_fail(x, KS_EPARSE);
+			ks_xmlw_fail(x, KS_EPARSE);
 			rc = KS_EPARSE;
 			break;
 		}
 	}
 	if (rc == 1 && ferror(fp)) {
 		ks_error_set("%s: read error while copying", d->path);
-		oval_xw_fail(x, KS_ERROR);
+		ks_xmlw_fail(x, KS_ERROR);
 		rc = KS_ERROR;
 	}
+	/* Most files end without a newline after the root's end tag: keep
+	 * the next element on its own line. */
+	if (rc == 1 && last != '\n')
+		ks_xmlw_raw(x, "\n", 1);
 out:
 	free(buf);
 	fclose(fp);
@@ -651,65 +650,67 @@ out:
 }
 
 void
-oval_res_defs_elem(struct oval_xw *x, const struct oval_defs *d)
+oval_res_defs_elem(struct ks_xmlw *x, const struct oval_defs *d)
 {
 	struct def_families fam;
 	char uri[sizeof(OVAL_NS_DEF) + OVAL_RES_NS_MAX + 2];
 	char attr[OVAL_RES_NS_MAX + 16];
 	int rc;
 
-	if (x->rc != 0)
+	if (ks_xmlw_status(x) != 0)
 		return;
 	if ((rc = copy_source(x, d)) != 0)
 		return;
-	if ((rc = fam_collect(&fam, d, x->path)) < 0) {
-		oval_xw_fail(x, rc);
+	/* Advisories are checked with libxml2: set up as every parse is. */
+	ks_xml_init();
+	if ((rc = fam_collect(&fam, d, ks_xmlw_name(x))) < 0) {
+		ks_xmlw_fail(x, rc);
 		return;
 	}
-	oval_xw_start(x, "oval-def:oval_definitions");
-	oval_xw_attr(x, "xmlns:oval-def", OVAL_NS_DEF);
-	oval_xw_attr(x, "xmlns:xsi", OVAL_NS_XSI);
+	ks_xmlw_start(x, "oval-def:oval_definitions");
+	ks_xmlw_attr(x, "xmlns:oval-def", OVAL_NS_DEF);
+	ks_xmlw_attr(x, "xmlns:xsi", OVAL_NS_XSI);
 	for (size_t i = 0; i < fam.n; i++) {
 		(void)snprintf(uri, sizeof(uri), "%s#%s", OVAL_NS_DEF,
 		               fam.ns[i]);
 		(void)snprintf(attr, sizeof(attr), "xmlns:%s", fam.prefix[i]);
-		oval_xw_attr(x, attr, uri);
+		ks_xmlw_attr(x, attr, uri);
 	}
 	/* variable_object's var_ref lives in the independent namespace even
 	 * when no independent test declared it. */
 	if (fam_prefix(&fam, "independent") == NULL)
-		oval_xw_attr(x, "xmlns:independent-def",
+		ks_xmlw_attr(x, "xmlns:independent-def",
 		             OVAL_NS_DEF "#independent");
 	oval_res_generator(x, "oval-def:generator");
 	if (d->ndefs > 0) {
-		oval_xw_start(x, "oval-def:definitions");
-		for (uint32_t i = 0; i < d->ndefs && x->rc == 0; i++)
+		ks_xmlw_start(x, "oval-def:definitions");
+		for (uint32_t i = 0; i < d->ndefs && oval_xw_ok(x); i++)
 			write_definition(x, d, &d->defs[i]);
-		oval_xw_end(x);
+		ks_xmlw_end(x);
 	}
 	if (d->ntests > 0) {
-		oval_xw_start(x, "oval-def:tests");
-		for (uint32_t i = 0; i < d->ntests && x->rc == 0; i++)
+		ks_xmlw_start(x, "oval-def:tests");
+		for (uint32_t i = 0; i < d->ntests && oval_xw_ok(x); i++)
 			write_test(x, d, &fam, &d->tests[i]);
-		oval_xw_end(x);
+		ks_xmlw_end(x);
 	}
 	if (d->nobjects > 0) {
-		oval_xw_start(x, "oval-def:objects");
-		for (uint32_t i = 0; i < d->nobjects && x->rc == 0; i++)
+		ks_xmlw_start(x, "oval-def:objects");
+		for (uint32_t i = 0; i < d->nobjects && oval_xw_ok(x); i++)
 			write_object(x, d, &fam, &d->objects[i]);
-		oval_xw_end(x);
+		ks_xmlw_end(x);
 	}
 	if (d->nstates > 0) {
-		oval_xw_start(x, "oval-def:states");
-		for (uint32_t i = 0; i < d->nstates && x->rc == 0; i++)
+		ks_xmlw_start(x, "oval-def:states");
+		for (uint32_t i = 0; i < d->nstates && oval_xw_ok(x); i++)
 			write_state(x, d, &fam, &d->states[i]);
-		oval_xw_end(x);
+		ks_xmlw_end(x);
 	}
 	if (d->nvars > 0) {
-		oval_xw_start(x, "oval-def:variables");
-		for (uint32_t i = 0; i < d->nvars && x->rc == 0; i++)
+		ks_xmlw_start(x, "oval-def:variables");
+		for (uint32_t i = 0; i < d->nvars && oval_xw_ok(x); i++)
 			write_variable(x, d, &d->vars[i]);
-		oval_xw_end(x);
+		ks_xmlw_end(x);
 	}
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }

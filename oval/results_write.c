@@ -1,6 +1,6 @@
 /*
  * Writes an OVAL 5.11 results document (oval-results-schema.xsd) from an
- * evaluated session, streamed through xmlTextWriter into an atomically
+ * evaluated session, streamed through platform/base/xmlw into an atomically
  * replaced file: generator, directives, the optional copy of the source
  * definitions, definition and test results, and the system characteristics.
  * It does not evaluate anything: results come from eval_*.c via the session.
@@ -124,7 +124,7 @@ cnode_result(const struct oval_session *s, const struct oval_cnode *n)
 }
 
 static void
-write_cnode(struct oval_xw *x, const struct oval_session *s,
+write_cnode(struct ks_xmlw *x, const struct oval_session *s,
             const struct oval_cnode *n, const enum oval_result *root)
 {
 	const struct oval_defs *d = s->defs;
@@ -132,67 +132,67 @@ write_cnode(struct oval_xw *x, const struct oval_session *s,
 
 	switch (n->kind) {
 	case OVAL_CN_CRITERIA:
-		oval_xw_start(x, "criteria");
+		ks_xmlw_start(x, "criteria");
 		if (n->applicability_check >= 0)
-			oval_xw_attr_bool(x, "applicability_check",
+			ks_xmlw_attr_bool(x, "applicability_check",
 			                  n->applicability_check > 0);
-		oval_xw_attr_lit(x, "operator",
+		ks_xmlw_attr(x, "operator",
 		                 oval_operator_name(n->operator));
 		if (n->negate)
-			oval_xw_attr_lit(x, "negate", "true");
-		oval_xw_attr_lit(x, "result", oval_result_name(r));
+			ks_xmlw_attr(x, "negate", "true");
+		ks_xmlw_attr(x, "result", oval_result_name(r));
 		for (uint32_t i = 0; i < n->nkids; i++)
 			write_cnode(x, s, &n->kids[i], NULL);
-		oval_xw_end(x);
+		ks_xmlw_end(x);
 		break;
 	case OVAL_CN_CRITERION:
-		oval_xw_start(x, "criterion");
+		ks_xmlw_start(x, "criterion");
 		if (n->applicability_check >= 0)
-			oval_xw_attr_bool(x, "applicability_check",
+			ks_xmlw_attr_bool(x, "applicability_check",
 			                  n->applicability_check > 0);
-		oval_xw_attr(x, "test_ref", d->tests[n->ref].id);
-		oval_xw_attr_u32(x, "version", d->tests[n->ref].version);
-		oval_xw_attr_lit(x, "variable_instance", "1");
+		ks_xmlw_attr(x, "test_ref", d->tests[n->ref].id);
+		ks_xmlw_attr_u32(x, "version", d->tests[n->ref].version);
+		ks_xmlw_attr(x, "variable_instance", "1");
 		if (n->negate)
-			oval_xw_attr_lit(x, "negate", "true");
-		oval_xw_attr_lit(x, "result", oval_result_name(r));
-		oval_xw_end(x);
+			ks_xmlw_attr(x, "negate", "true");
+		ks_xmlw_attr(x, "result", oval_result_name(r));
+		ks_xmlw_end(x);
 		break;
 	case OVAL_CN_EXTEND:
-		oval_xw_start(x, "extend_definition");
+		ks_xmlw_start(x, "extend_definition");
 		if (n->applicability_check >= 0)
-			oval_xw_attr_bool(x, "applicability_check",
+			ks_xmlw_attr_bool(x, "applicability_check",
 			                  n->applicability_check > 0);
-		oval_xw_attr(x, "definition_ref", d->defs[n->ref].id);
-		oval_xw_attr_u32(x, "version", d->defs[n->ref].version);
-		oval_xw_attr_lit(x, "variable_instance", "1");
+		ks_xmlw_attr(x, "definition_ref", d->defs[n->ref].id);
+		ks_xmlw_attr_u32(x, "version", d->defs[n->ref].version);
+		ks_xmlw_attr(x, "variable_instance", "1");
 		if (n->negate)
-			oval_xw_attr_lit(x, "negate", "true");
-		oval_xw_attr_lit(x, "result", oval_result_name(r));
-		oval_xw_end(x);
+			ks_xmlw_attr(x, "negate", "true");
+		ks_xmlw_attr(x, "result", oval_result_name(r));
+		ks_xmlw_end(x);
 		break;
 	}
 }
 
 static void
-write_definition(struct oval_xw *x, const struct oval_session *s, uint32_t i,
+write_definition(struct ks_xmlw *x, const struct oval_session *s, uint32_t i,
                  enum def_mode mode)
 {
 	const struct oval_definition *def = &s->defs->defs[i];
 	enum oval_result r = def_result(s, i);
 
-	oval_xw_start(x, "definition");
-	oval_xw_attr(x, "definition_id", def->id);
-	oval_xw_attr_u32(x, "version", def->version);
-	oval_xw_attr_lit(x, "variable_instance", "1");
-	oval_xw_attr_lit(x, "class", oval_class_name(def->klass));
-	oval_xw_attr_lit(x, "result", oval_result_name(r));
+	ks_xmlw_start(x, "definition");
+	ks_xmlw_attr(x, "definition_id", def->id);
+	ks_xmlw_attr_u32(x, "version", def->version);
+	ks_xmlw_attr(x, "variable_instance", "1");
+	ks_xmlw_attr(x, "class", oval_class_name(def->klass));
+	ks_xmlw_attr(x, "result", oval_result_name(r));
 	if (mode == MODE_FULL) {
 		if (def->error != NULL) {
-			oval_xw_start(x, "message");
-			oval_xw_attr(x, "level", "error");
-			oval_xw_text(x, def->error);
-			oval_xw_end(x);
+			ks_xmlw_start(x, "message");
+			ks_xmlw_attr(x, "level", "error");
+			ks_xmlw_text(x, def->error);
+			ks_xmlw_end(x);
 		}
 		if (def_full_criteria(s->defs, i))
 			write_cnode(x, s, def->criteria,
@@ -201,85 +201,85 @@ write_definition(struct oval_xw *x, const struct oval_session *s, uint32_t i,
 			                ? &r
 			                : NULL);
 	}
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 static void
-write_test(struct oval_xw *x, const struct oval_session *s, uint32_t i)
+write_test(struct ks_xmlw *x, const struct oval_session *s, uint32_t i)
 {
 	const struct oval_test *t = &s->defs->tests[i];
 	const struct oval_test_result *tr =
 	    s->test_res != NULL ? &s->test_res[i] : NULL;
 	enum oval_result r = test_result(s, i);
 
-	oval_xw_start(x, "test");
-	oval_xw_attr(x, "test_id", t->id);
-	oval_xw_attr_u32(x, "version", t->version);
-	oval_xw_attr_lit(x, "variable_instance", "1");
-	oval_xw_attr_lit(x, "check_existence",
+	ks_xmlw_start(x, "test");
+	ks_xmlw_attr(x, "test_id", t->id);
+	ks_xmlw_attr_u32(x, "version", t->version);
+	ks_xmlw_attr(x, "variable_instance", "1");
+	ks_xmlw_attr(x, "check_existence",
 	                 oval_existence_name(t->check_existence));
-	oval_xw_attr_lit(x, "check", oval_check_name(t->check));
-	oval_xw_attr_lit(x, "state_operator",
+	ks_xmlw_attr(x, "check", oval_check_name(t->check));
+	ks_xmlw_attr(x, "state_operator",
 	                 oval_operator_name(t->state_operator));
-	oval_xw_attr_lit(x, "result", oval_result_name(r));
+	ks_xmlw_attr(x, "result", oval_result_name(r));
 	if (tr != NULL && tr->done) {
 		if (tr->msg != NULL) {
-			oval_xw_start(x, "message");
-			oval_xw_attr(x, "level",
+			ks_xmlw_start(x, "message");
+			ks_xmlw_attr(x, "level",
 			             r == OVAL_R_ERROR ? "error" : "info");
-			oval_xw_text(x, tr->msg);
-			oval_xw_end(x);
+			ks_xmlw_text(x, tr->msg);
+			ks_xmlw_end(x);
 		}
 		for (uint32_t j = 0; j < tr->nitems; j++) {
 			if (tr->items[j].item >= s->sc.nitems)
 				continue;
-			oval_xw_start(x, "tested_item");
-			oval_xw_attr_u32(x, "item_id", tr->items[j].item + 1);
-			oval_xw_attr_lit(x, "result",
+			ks_xmlw_start(x, "tested_item");
+			ks_xmlw_attr_u32(x, "item_id", tr->items[j].item + 1);
+			ks_xmlw_attr(x, "result",
 			                 oval_result_name(tr->items[j].result));
-			oval_xw_end(x);
+			ks_xmlw_end(x);
 		}
 		for (uint32_t j = 0; j < tr->nvarvals; j++) {
 			uint32_t v = tr->varvals[j].var;
 
 			if (v >= s->defs->nvars)
 				continue;
-			oval_xw_start(x, "tested_variable");
-			oval_xw_attr(x, "variable_id", s->defs->vars[v].id);
-			oval_xw_text(x, tr->varvals[j].value);
-			oval_xw_end(x);
+			ks_xmlw_start(x, "tested_variable");
+			ks_xmlw_attr(x, "variable_id", s->defs->vars[v].id);
+			ks_xmlw_text(x, tr->varvals[j].value);
+			ks_xmlw_end(x);
 		}
 	}
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 }
 
 static void
-write_directive_set(struct oval_xw *x, const struct oval_directive *dir)
+write_directive_set(struct ks_xmlw *x, const struct oval_directive *dir)
 {
 	for (int r = 0; r < OVAL_R_COUNT; r++) {
-		oval_xw_start(x, directive_names[r]);
-		oval_xw_attr_bool(x, "reported", dir[r].reported);
-		oval_xw_attr(x, "content", dir[r].full ? "full" : "thin");
-		oval_xw_end(x);
+		ks_xmlw_start(x, directive_names[r]);
+		ks_xmlw_attr_bool(x, "reported", dir[r].reported);
+		ks_xmlw_attr(x, "content", dir[r].full ? "full" : "thin");
+		ks_xmlw_end(x);
 	}
 }
 
 static void
-write_directives(struct oval_xw *x, const struct oval_directives *d)
+write_directives(struct ks_xmlw *x, const struct oval_directives *d)
 {
-	oval_xw_start(x, "directives");
-	oval_xw_attr_bool(x, "include_source_definitions",
+	ks_xmlw_start(x, "directives");
+	ks_xmlw_attr_bool(x, "include_source_definitions",
 	                  d->include_source_definitions);
 	write_directive_set(x, d->def);
-	oval_xw_end(x);
+	ks_xmlw_end(x);
 	for (int c = 0; c < OVAL_CLASS_COUNT; c++) {
 		if (!d->has_class[c])
 			continue;
-		oval_xw_start(x, "class_directives");
-		oval_xw_attr_lit(x, "class",
+		ks_xmlw_start(x, "class_directives");
+		ks_xmlw_attr(x, "class",
 		                 oval_class_name((enum oval_class)c));
 		write_directive_set(x, d->cls[c]);
-		oval_xw_end(x);
+		ks_xmlw_end(x);
 	}
 }
 
@@ -297,7 +297,7 @@ oval_results_write(struct oval_session *s, const struct oval_directives *d,
 {
 	const struct oval_defs *defs = s->defs;
 	struct oval_directives dflt;
-	struct oval_xw x;
+	struct ks_xmlw *x = NULL;
 	struct ks_atomic *a = NULL;
 	uint8_t *mode = NULL, *tmark = NULL;
 	bool any_def = false, any_test = false;
@@ -338,40 +338,40 @@ oval_results_write(struct oval_session *s, const struct oval_directives *d,
 
 	if ((rc = oval_res_doc_begin(&x, &a, path)) < 0)
 		goto out;
-	oval_xw_start(&x, "oval_results");
-	oval_xw_attr(&x, "xmlns", OVAL_NS_RES);
-	oval_xw_attr(&x, "xmlns:oval", OVAL_NS_COMMON);
+	ks_xmlw_start(x, "oval_results");
+	ks_xmlw_attr(x, "xmlns", OVAL_NS_RES);
+	ks_xmlw_attr(x, "xmlns:oval", OVAL_NS_COMMON);
 	if (d->include_source_definitions)
-		oval_xw_attr(&x, "xmlns:oval-def", OVAL_NS_DEF);
-	oval_res_generator(&x, "generator");
-	write_directives(&x, d);
+		ks_xmlw_attr(x, "xmlns:oval-def", OVAL_NS_DEF);
+	oval_res_generator(x, "generator");
+	write_directives(x, d);
 	/* 5.11: "The source OVAL Definition document must be included when
 	 * the directives include_source_definitions attribute is set to
 	 * true" and must not be when it is false. */
 	if (d->include_source_definitions)
-		oval_res_defs_elem(&x, defs);
-	oval_xw_start(&x, "results");
-	oval_xw_start(&x, "system");
+		oval_res_defs_elem(x, defs);
+	ks_xmlw_start(x, "results");
+	ks_xmlw_start(x, "system");
 	if (any_def) {
-		oval_xw_start(&x, "definitions");
-		for (uint32_t i = 0; i < defs->ndefs && x.rc == 0; i++)
+		ks_xmlw_start(x, "definitions");
+		for (uint32_t i = 0; i < defs->ndefs && oval_xw_ok(x); i++)
 			if (mode[i] != MODE_OMIT)
-				write_definition(&x, s, i,
+				write_definition(x, s, i,
 				                 (enum def_mode)mode[i]);
-		oval_xw_end(&x);
+		ks_xmlw_end(x);
 	}
 	if (any_test) {
-		oval_xw_start(&x, "tests");
-		for (uint32_t i = 0; i < defs->ntests && x.rc == 0; i++)
+		ks_xmlw_start(x, "tests");
+		for (uint32_t i = 0; i < defs->ntests && oval_xw_ok(x); i++)
 			if (tmark[i])
-				write_test(&x, s, i);
-		oval_xw_end(&x);
+				write_test(x, s, i);
+		ks_xmlw_end(x);
 	}
-	oval_res_syschar_elem(&x, s, true);
-	oval_xw_end(&x); /* system */
-	oval_xw_end(&x); /* results */
-	oval_xw_end(&x); /* oval_results */
-	rc = oval_res_doc_end(&x, a);
+	oval_res_syschar_elem(x, s, true);
+	ks_xmlw_end(x); /* system */
+	ks_xmlw_end(x); /* results */
+	ks_xmlw_end(x); /* oval_results */
+	rc = oval_res_doc_end(x, a);
 out:
 	free(mode);
 	free(tmark);
