@@ -4,6 +4,7 @@
  */
 #include "agent/agent.h"
 #include "agent/cmd_cvss.h"
+#include "agent/cmd_feed.h"
 #include "agent/cmd_bundle.h"
 /* @@cmd-includes@@ */
 
@@ -26,6 +27,10 @@ usage(FILE *fp)
 	    "characteristics\n"
 	    "  cvss score VECTOR...|-    score CVSS v2/v3.0/v3.1/v4.0 vectors\n"
 	    "  cvss describe VECTOR      explain a vector's metrics\n"
+	    "  feed list|update|show|verify\n"
+	    "                            the local feed cache (JVN, OVAL, "
+	    "bundles)\n"
+	    "  jvn overview|detail       ask the MyJVN API\n"
 	    "  bundle sign|verify|unpack sign or check a checklist bundle\n"
 	    /* @@cmd-usage@@ */
 	    "\n"
@@ -71,6 +76,10 @@ main(int argc, char **argv)
 		return agent_cmd_scan(argc - i, argv + i);
 	if (strcmp(argv[i], "cvss") == 0)
 		return agent_cmd_cvss(argc - i, argv + i);
+	if (strcmp(argv[i], "feed") == 0)
+		return agent_cmd_feed(argc - i, argv + i);
+	if (strcmp(argv[i], "jvn") == 0)
+		return agent_cmd_jvn(argc - i, argv + i);
 	if (strcmp(argv[i], "bundle") == 0)
 		return agent_cmd_bundle(argc - i, argv + i);
 	/* @@cmd-dispatch@@ */

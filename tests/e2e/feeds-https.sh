@@ -1,0 +1,640 @@
+#!/bin/sh
+# End-to-end test of `kensa feed` and `kensa jvn` against real HTTPS servers
+# on 127.0.0.1 that this script starts: Debian's nginx (normal downloads,
+# 304s, a stalled transfer, a wrong certificate, JVN checksum.txt feeds,
+# MyJVN paging and errors) and a small Python TLS server for what nginx
+# cannot misbehave at on demand (503 + Retry-After, a truncated body, a
+# resumable transfer). A test CA and certificates are made with openssl.
+# Usage: sh feeds-https.sh KENSA. Exits non-zero naming the failed check.
+# Every network access goes to 127.0.0.1; every wait is bounded.
+set -u
+KENSA=$1
+T=$(mktemp -d)
+NGINX_PID=""
+PY_PID=""
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+cleanup() {
+	# nginx daemonises: stop it through its pid file, then make sure.
+	[ -f "$T/nginx.conf" ] && "$NGINX" -p "$T" -c "$T/nginx.conf" \
+	    -e "$T/error.log" -s stop 2>/dev/null
+	[ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
+	# python3 may be a wrapper script: the server records its own pid.
+	[ -f "$T/py.pid" ] && kill "$(cat "$T/py.pid")" 2>/dev/null
+	[ -n "$PY_PID" ] && kill "$PY_PID" 2>/dev/null
+	i=0
+	while [ $i -lt 20 ] && [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; do
+		sleep 0.1; i=$((i + 1))
+	done
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+fail() { echo "FAIL: $*"; exit 1; }
+note() { echo "ok: $*"; }
+
+# Loopback only: no proxy from the environment may catch our requests.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
+export no_proxy='*' NO_PROXY='*'
+
+[ -x "$NGINX" ] || fail "nginx is not installed (sh scripts/deps.sh)"
+command -v openssl >/dev/null || fail "openssl is not installed"
+command -v python3 >/dev/null || fail "python3 is not installed"
+
+# ---- PKI: a test CA, a server certificate for 127.0.0.1/localhost, and a
+# second CA with its own server certificate (the "wrong certificate").
+pki() {	# pki NAME: CA NAME-ca.pem, leaf NAME-srv.pem / NAME-srv.key
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+	    -nodes -keyout "$T/$1-ca.key" -out "$T/$1-ca.pem" -days 2 \
+	    -subj "/CN=kensa test CA $1" 2>/dev/null || return 1
+	openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+	    -keyout "$T/$1-srv.key" -out "$T/$1-srv.csr" \
+	    -subj "/CN=localhost" 2>/dev/null || return 1
+	printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' \
+	    >"$T/$1-ext"
+	openssl x509 -req -in "$T/$1-srv.csr" -CA "$T/$1-ca.pem" \
+	    -CAkey "$T/$1-ca.key" -CAcreateserial -out "$T/$1-srv.pem" \
+	    -days 2 -extfile "$T/$1-ext" 2>/dev/null
+}
+pki good || fail "openssl could not make the test CA"
+pki evil || fail "openssl could not make the second CA"
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# ---- content
+W=$T/www
+mkdir -p "$W/crawl" "$W/oval" "$W/plain" "$W/jvn" "$W/slow" "$W/myjvn" "$W/myjvn-err" "$T/tmp" "$T/cache"
+echo '<oval_definitions>version 1</oval_definitions>' >"$W/oval/defs.xml"
+(cd "$W/oval" && sha256sum defs.xml >SHA256SUMS)
+echo 'plain feed, version 1' >"$W/plain/feed.xml"
+head -c 20000 /dev/urandom >"$W/slow/stall.bin"
+head -c 2097152 /dev/urandom >"$W/plain/big.bin"
+echo '<rdf>a v1</rdf>' >"$W/jvn/a.rdf"
+echo '<rdf>b v1</rdf>' >"$W/jvn/b.rdf"
+chmod -R a+rX "$T"
+
+PORT=0; PORT2=0
+checksum() {	# writes www/jvn/checksum.txt; $1 overrides b.rdf's sha256
+	a=$(sha256sum "$W/jvn/a.rdf" | cut -d' ' -f1)
+	b=${1:-$(sha256sum "$W/jvn/b.rdf" | cut -d' ' -f1)}
+	cat >"$W/jvn/checksum.txt" <<EOF
+[
+    {
+        "url": "https://127.0.0.1:$PORT/jvn/a.rdf",
+        "filename": "a.rdf",
+        "sha256": "$a",
+        "size": $(wc -c <"$W/jvn/a.rdf"),
+        "lastModified": "2023/11/02 12:00:18"
+    },
+    {
+        "url": "https://127.0.0.1:$PORT/jvn/b.rdf",
+        "filename": "b.rdf",
+        "sha256": "$b",
+        "size": $(wc -c <"$W/jvn/b.rdf"),
+        "lastModified": "2023/11/02 12:00:04"
+    }
+]
+EOF
+}
+
+# ---- MyJVN answers, built from the official sample getVulnOverviewList
+# response (MyJVN/np examples/hnd) with totalRes/totalResRet/firstRes and
+# the ids rewritten: three pages of two items each.
+python3 - "$W" <<'PYEOF' || fail "cannot build the MyJVN pages"
+import sys
+w = sys.argv[1]
+head = '''<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns="http://purl.org/rss/1.0/" xmlns:rss="http://purl.org/rss/1.0/"
+  xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"
+  xmlns:sec="http://jvn.jp/rss/mod_sec/3.0/" xmlns:status="http://jvndb.jvn.jp/myjvn/Status"
+  xml:lang="ja">
+  <channel rdf:about="https://jvndb.jvn.jp/apis/myjvn">
+    <title>JVNDB　脆弱性対策情報</title>
+    <link>https://jvndb.jvn.jp/apis/myjvn</link>
+    <description>JVNDB　脆弱性対策情報</description>
+  </channel>
+'''
+item = '''  <item rdf:about="https://jvndb.jvn.jp/ja/contents/2025/{id}.html">
+    <title>WordPress 用 Sunshine Photo Cart における信頼できないデータのデシリアライゼーションに関する脆弱性 {n}</title>
+    <link>https://jvndb.jvn.jp/ja/contents/2025/{id}.html</link>
+    <description>WordPress 用 Sunshine Photo Cart には、信頼できないデータのデシリアライゼーションに関する脆弱性が存在します。</description>
+    <sec:identifier>{id}</sec:identifier>
+    <sec:references source="CVE" id="CVE-2025-31084">https://www.cve.org/CVERecord?id=CVE-2025-31084</sec:references>
+    <sec:cpe version="2.2" vendor="Sunshine Photo Cart" product="Sunshine Photo Cart">
+      cpe:/a:sunshinephotocart:sunshine_photo_cart</sec:cpe>
+    <sec:cvss score="5.0" severity="Medium" vector="AV:N/AC:L/Au:N/C:N/I:N/A:P" version="2.0" type="Base" />
+    <sec:cvss score="9.8" severity="Critical" vector="CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
+      version="3.0" type="Base" />
+    <dc:date>2025-04-04T14:45:58+09:00</dc:date>
+    <dcterms:issued>2025-04-04T14:45:58+09:00</dcterms:issued>
+    <dcterms:modified>2025-04-04T14:45:58+09:00</dcterms:modified>
+  </item>
+'''
+status = '''  <status:Status version="3.3" method="getVulnOverviewList" lang="ja"
+    retCd="{rc}" retMax="50" errCd="{ec}" errMsg="{em}" totalRes="{tr}"
+    totalResRet="{trr}" firstRes="{fr}" feed="hnd" maxCountItem="2" />
+</rdf:RDF>
+'''
+for first in (1, 3, 5):
+    body = head
+    for n in (first, first + 1):
+        body += item.format(id="JVNDB-2025-%06d" % (900000 + n), n=n)
+    body += status.format(rc=0, ec="", em="", tr=6, trr=2, fr=first)
+    open("%s/myjvn/getVulnOverviewList-%d.xml" % (w, first), "w").write(body)
+err = head + status.format(rc=1, ec="VL01020003", tr="", trr="", fr="",
+    em="startItemは正の整数値のみ指定可能です。")
+open("%s/myjvn-err/getVulnOverviewList-1.xml" % w, "w").write(err)
+detail = '''<?xml version="1.0" encoding="UTF-8"?>
+<VULDEF-Document version="3.2" xmlns="http://jvn.jp/vuldef/"
+  xmlns:status="http://jvndb.jvn.jp/myjvn/Status" xml:lang="ja">
+  <Vulinfo>
+    <VulinfoID>JVNDB-2018-009328</VulinfoID>
+    <VulinfoData>
+      <Title>JP1/VERITAS 製品における複数の脆弱性</Title>
+      <VulinfoDescription><Overview>JP1/VERITAS 製品には、複数の脆弱性が存在します。</Overview></VulinfoDescription>
+      <Impact>
+        <Cvss version="2.0"><Severity type="Base">High</Severity><Base>10</Base>
+          <Vector>AV:N/AC:L/Au:N/C:C/I:C/A:C</Vector></Cvss>
+        <Cvss version="3.0"><Severity type="Base">Critical</Severity><Base>9.8</Base>
+          <Vector>CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H</Vector></Cvss>
+      </Impact>
+      <Related>
+        <RelatedItem type="advisory"><Name>Common Vulnerabilities and Exposures (CVE)</Name>
+          <VulinfoID>CVE-2018-12345</VulinfoID></RelatedItem>
+        <RelatedItem type="cwe"><Name>JVN iPedia</Name><VulinfoID>CWE-noinfo</VulinfoID>
+          <Title>情報不足</Title></RelatedItem>
+      </Related>
+      <DateLastUpdated>2018-11-20T12:12:04+09:00</DateLastUpdated>
+      <DatePublic>2018-11-14T00:00:00+09:00</DatePublic>
+    </VulinfoData>
+  </Vulinfo>
+  <status:Status version="3.3" method="getVulnDetailInfo" lang="ja" retCd="0" retMax="10"
+    errCd="" errMsg="" totalRes="1" totalResRet="1" firstRes="1" feed="hnd" vulnId="JVNDB-2018-009328" />
+</VULDEF-Document>
+'''
+open("%s/myjvn/getVulnDetailInfo-JVNDB-2018-009328.xml" % w, "w").write(detail)
+products = '''<?xml version="1.0" encoding="UTF-8"?>
+<Result version="3.3" xmlns="http://jvndb.jvn.jp/myjvn/Results"
+  xmlns:status="http://jvndb.jvn.jp/myjvn/Status">
+  <VendorInfo xml:lang="ja">
+    <Vendor vname="マイクロソフト" cpe="cpe:/:microsoft" vid="2">
+      <Product pname="Microsoft Excel" cpe="cpe:/a:microsoft:excel" pid="24"/>
+      <Product pname="Microsoft Word" cpe="cpe:/a:microsoft:word" pid="25"/>
+    </Vendor>
+  </VendorInfo>
+  <status:Status version="3.3" method="getProductList" lang="ja" retCd="0" retMax="10000"
+    errCd="" errMsg="" totalRes="2" totalResRet="2" firstRes="1" feed="hnd" />
+</Result>
+'''
+open("%s/myjvn/getProductList-1.xml" % w, "w").write(products)
+PYEOF
+
+# ---- nginx: two servers, the good certificate and the evil one.
+start_nginx() {
+	cat >"$T/nginx.conf" <<EOF
+daemon on;
+worker_processes 1;
+pid $T/nginx.pid;
+error_log $T/error.log warn;
+events { worker_connections 64; }
+http {
+	log_format kensa '\$request_method \$uri?\$args \$status inm=[\$http_if_none_match] ims=[\$http_if_modified_since] range=[\$http_range]';
+	access_log $T/access.log kensa;
+	client_body_temp_path $T/tmp/body;
+	proxy_temp_path $T/tmp/proxy;
+	fastcgi_temp_path $T/tmp/fastcgi;
+	uwsgi_temp_path $T/tmp/uwsgi;
+	scgi_temp_path $T/tmp/scgi;
+	default_type application/octet-stream;
+	server {
+		listen 127.0.0.1:$PORT ssl;
+		server_name localhost;
+		ssl_certificate $T/good-srv.pem;
+		ssl_certificate_key $T/good-srv.key;
+		root $W;
+		location /slow/ { limit_rate 10; }
+		location /crawl/ { limit_rate_after 1k; limit_rate 500; }
+		location /myjvn/ {
+			try_files /myjvn/\$arg_method-\$arg_startItem\$arg_vulnId.xml =404;
+		}
+		location /myjvn-err/ {
+			try_files /myjvn-err/\$arg_method-\$arg_startItem.xml =404;
+		}
+	}
+	server {
+		listen 127.0.0.1:$PORT2 ssl;
+		server_name localhost;
+		ssl_certificate $T/evil-srv.pem;
+		ssl_certificate_key $T/evil-srv.key;
+		root $W;
+	}
+}
+EOF
+	"$NGINX" -p "$T" -c "$T/nginx.conf" -e "$T/error.log" 2>"$T/nginx.err"
+}
+started=no
+for try in 1 2 3 4 5; do
+	PORT=$(free_port); PORT2=$(free_port)
+	[ "$PORT" != "$PORT2" ] || continue
+	if start_nginx; then started=yes; break; fi
+done
+[ $started = yes ] || fail "nginx did not start: $(cat "$T/nginx.err" "$T/error.log" 2>/dev/null | tail -3)"
+i=0
+while [ ! -s "$T/nginx.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+NGINX_PID=$(cat "$T/nginx.pid" 2>/dev/null)
+checksum
+
+# ---- Python TLS server for 503/Retry-After, truncation and resume.
+cat >"$T/srv.py" <<'PYEOF'
+import http.server, os, socketserver, ssl, sys, time, email.utils
+T = sys.argv[1]
+BIG = os.urandom(600000)
+hits = {}
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, fmt, *a):
+        with open(T + "/py.log", "a") as f:
+            f.write("%s range=[%s] ifrange=[%s]\n" % (self.path,
+                self.headers.get("Range", ""), self.headers.get("If-Range", "")))
+    def send_body(self, body, code=200, extra=()):
+        self.send_response(code)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in extra:
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+    def do_GET(self):
+        n = hits[self.path] = hits.get(self.path, 0) + 1
+        if self.path == "/flaky.xml":
+            if n == 1:
+                return self.send_body(b"busy\n", 503, [("Retry-After", "1")])
+            return self.send_body(b"<flaky>ok</flaky>\n")
+        if self.path == "/flaky-date.xml":
+            if n == 1:
+                when = email.utils.formatdate(time.time() + 2, usegmt=True)
+                return self.send_body(b"busy\n", 503, [("Retry-After", when)])
+            return self.send_body(b"<flaky>date ok</flaky>\n")
+        if self.path == "/trunc.xml":
+            body = b"<trunc>" + b"x" * 50000 + b"</trunc>\n"
+            if not os.path.exists(T + "/truncate"):
+                return self.send_body(body, 200, [("ETag", '"t1"')])
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body) + 1000))
+            self.end_headers()
+            self.wfile.write(body[:20000])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        if self.path == "/resume.bin":
+            rng = self.headers.get("Range", "")
+            if rng.startswith("bytes=") and self.headers.get("If-Range") == '"r1"':
+                start = int(rng[6:].split("-")[0])
+                return self.send_body(BIG[start:], 206, [("ETag", '"r1"'),
+                    ("Content-Range", "bytes %d-%d/%d" % (start, len(BIG) - 1, len(BIG)))])
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(BIG)))
+            self.send_header("ETag", '"r1"')
+            self.end_headers()
+            self.wfile.write(BIG[:250000])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        if self.path == "/resume.sha256":
+            import hashlib
+            return self.send_body(("%s  resume.bin\n" % hashlib.sha256(BIG).hexdigest()).encode())
+        self.send_body(b"no\n", 404)
+class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+srv = S(("127.0.0.1", 0), H)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(T + "/good-srv.pem", T + "/good-srv.key")
+srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+with open(T + "/py.pid", "w") as f:
+    f.write(str(os.getpid()))
+with open(T + "/py.port.tmp", "w") as f:
+    f.write(str(srv.server_address[1]))
+os.rename(T + "/py.port.tmp", T + "/py.port")
+deadline = time.time() + 300     # never outlive a stuck test
+srv.timeout = 1
+while time.time() < deadline:
+    srv.handle_request()
+PYEOF
+python3 "$T/srv.py" "$T" 2>"$T/py.err" &
+PY_PID=$!
+i=0
+while [ ! -f "$T/py.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ -f "$T/py.port" ] || fail "the Python TLS server did not start: $(tail -3 "$T/py.err")"
+PYPORT=$(cat "$T/py.port")
+
+B=https://127.0.0.1:$PORT
+P=https://127.0.0.1:$PYPORT
+CONF=$T/feeds.conf
+cat >"$CONF" <<EOF
+# written by tests/e2e/feeds-https.sh
+[global]
+cache_dir = $T/cache
+ca_file = $T/good-ca.pem
+connect_timeout = 5
+timeout = 60
+low_speed_limit = 100
+low_speed_time = 2
+retries = 2
+retry_base = 0.1
+retry_max = 5
+throttle = 0.05
+
+[oval-digest]
+kind = oval
+url = $B/oval/defs.xml
+digest_url = $B/oval/SHA256SUMS
+
+[plain]
+kind = oval
+url = $B/plain/feed.xml
+
+[big]
+kind = oval
+url = $B/plain/big.bin
+
+[big-tty]
+kind = oval
+url = $B/plain/big.bin
+
+[crash]
+kind = oval
+url = $B/crawl/crash.xml
+low_speed_limit = 1
+low_speed_time = 30
+retries = 0
+
+[pinned]
+kind = oval
+url = $B/plain/feed.xml
+pinned_key = $(openssl pkey -in "$T/good-srv.key" -pubout -outform der 2>/dev/null | openssl dgst -sha256 -binary | base64 | sed 's|^|sha256//|')
+
+[mispinned]
+kind = oval
+url = $B/plain/feed.xml
+retries = 0
+pinned_key = $(openssl pkey -in "$T/evil-srv.key" -pubout -outform der 2>/dev/null | openssl dgst -sha256 -binary | base64 | sed 's|^|sha256//|')
+
+[capped]
+kind = oval
+url = $B/plain/big.bin
+max_size = 64K
+
+[missing]
+kind = oval
+url = $B/plain/nothere.xml
+
+[proxied]
+kind = oval
+url = $B/plain/feed.xml
+proxy = http://127.0.0.1:1
+retries = 0
+
+[jvn]
+kind = jvn-ipedia
+url = $B/jvn/checksum.txt
+
+[stall]
+kind = oval
+url = $B/slow/stall.bin
+retries = 0
+
+[evil]
+kind = oval
+url = https://127.0.0.1:$PORT2/plain/feed.xml
+retries = 0
+
+[flaky]
+kind = oval
+url = $P/flaky.xml
+
+[flaky-date]
+kind = oval
+url = $P/flaky-date.xml
+
+[trunc]
+kind = oval
+url = $P/trunc.xml
+retries = 1
+
+[resume]
+kind = oval
+url = $P/resume.bin
+digest_url = $P/resume.sha256
+retries = 1
+
+[myjvn]
+kind = myjvn
+url = $B/myjvn/
+
+[myjvn-err]
+kind = myjvn
+url = $B/myjvn-err/
+retries = 0
+EOF
+
+k() {	# k ARGS...: kensa with the test config, bounded, output in $T/out, $T/err
+	timeout 120 "$KENSA" "$@" >"$T/out" 2>"$T/err"
+	kst=$?
+	if grep -q 'Sanitizer' "$T/err"; then
+		fail "kensa $*: sanitizer report: $(head -20 "$T/err")"
+	fi
+	return $kst
+}
+snap() { readlink "$T/cache/$1/current"; }
+
+# 1. A normal download, digest from a SHA256SUMS file.
+k feed --config "$CONF" update oval-digest || fail "normal download: $(cat "$T/err")"
+grep -q '^oval-digest: updated (1 files' "$T/out" || fail "normal download: $(cat "$T/out")"
+cmp -s "$T/cache/oval-digest/current/defs.xml" "$W/oval/defs.xml" || fail "normal download: cached copy differs"
+note "normal download"
+
+# 2. An unchanged feed costs one conditional request answered 304.
+k feed --config "$CONF" update plain || fail "plain: $(cat "$T/err")"
+s1=$(snap plain)
+k feed --config "$CONF" update plain || fail "plain again: $(cat "$T/err")"
+grep -q '^plain: unchanged' "$T/out" || fail "304: expected unchanged: $(cat "$T/out")"
+grep '/plain/feed.xml' "$T/access.log" | tail -1 | grep -Eq ' 304 inm=\[[^]-]' ||
+    fail "304: the access log shows no conditional request: $(grep feed.xml "$T/access.log")"
+[ "$(snap plain)" = "$s1" ] || fail "304: the copy was replaced"
+k feed --config "$CONF" list || fail "list: $(cat "$T/err")"
+grep -E '^plain +oval .* unchanged' "$T/out" >/dev/null || fail "list: $(cat "$T/out")"
+note "304 on an unchanged feed (If-None-Match seen by nginx)"
+
+# 3. A changed file with the wrong published digest is rejected.
+# The digest file announces version 2; the server hands out something else.
+echo '<oval_definitions>version 2</oval_definitions>' >"$T/v2.xml"
+echo "$(sha256sum <"$T/v2.xml" | cut -d' ' -f1)  defs.xml" >"$W/oval/SHA256SUMS"
+echo '<oval_definitions>version 2, tampered</oval_definitions>' >"$W/oval/defs.xml"
+k feed --config "$CONF" update oval-digest && fail "wrong digest: accepted"
+grep -q 'oval-digest: .*/oval/defs.xml: sha256 mismatch' "$T/err" || fail "wrong digest: $(cat "$T/err")"
+grep -q 'version 1' "$T/cache/oval-digest/current/defs.xml" || fail "wrong digest: previous copy lost"
+k feed --config "$CONF" verify oval-digest || fail "verify after rejected update: $(cat "$T/err")"
+note "oval: changed file with a wrong digest rejected, previous copy kept"
+
+# 4. JVN iPedia: checksum.txt decides; a wrong digest keeps the old copy;
+# an unchanged file is not downloaded again.
+k feed --config "$CONF" update jvn || fail "jvn: $(cat "$T/err")"
+grep -q '^jvn: updated (3 files' "$T/out" || fail "jvn: $(cat "$T/out")"
+echo '<rdf>b v2</rdf>' >"$W/jvn/b.rdf"
+checksum 0000000000000000000000000000000000000000000000000000000000000000
+k feed --config "$CONF" update jvn && fail "jvn wrong digest: accepted"
+grep -q 'jvn: .*/jvn/b.rdf: sha256 mismatch' "$T/err" || fail "jvn wrong digest: $(cat "$T/err")"
+grep -q 'b v1' "$T/cache/jvn/current/b.rdf" || fail "jvn wrong digest: previous copy lost"
+k feed --config "$CONF" list
+grep -E '^jvn .*failed: .*sha256 mismatch' "$T/out" >/dev/null || fail "list after failure: $(cat "$T/out")"
+checksum
+k feed --config "$CONF" update jvn || fail "jvn fixed: $(cat "$T/err")"
+grep -q 'b v2' "$T/cache/jvn/current/b.rdf" || fail "jvn: new b.rdf not installed"
+[ "$(grep -c 'GET /jvn/a.rdf' "$T/access.log")" = 1 ] || fail "jvn: unchanged a.rdf fetched again"
+k feed --config "$CONF" update jvn || fail "jvn unchanged: $(cat "$T/err")"
+grep -q '^jvn: unchanged' "$T/out" || fail "jvn unchanged: $(cat "$T/out")"
+note "jvn-ipedia: checksum.txt, digests, wrong digest rejected, unchanged files reused"
+
+# 5. A 503 with Retry-After (seconds, then an HTTP-date) is retried.
+k feed --config "$CONF" update flaky || fail "503: $(cat "$T/err")"
+grep -q 'flaky: .*/flaky.xml: HTTP 503; retrying in 1.0 s' "$T/err" || fail "503: $(cat "$T/err")"
+k feed --config "$CONF" update flaky-date || fail "503 date: $(cat "$T/err")"
+grep -Eq 'flaky-date: .*HTTP 503; retrying in [1-3]\.[0-9] s' "$T/err" || fail "503 date: $(cat "$T/err")"
+note "503 with Retry-After (delta and HTTP-date) honoured"
+
+# 6. A stalled server fails with a timeout line naming source and URL.
+start=$(date +%s)
+k feed --config "$CONF" update stall && fail "stall: succeeded"
+[ $(($(date +%s) - start)) -lt 30 ] || fail "stall: took too long"
+grep -q "^kensa: stall: $B/slow/stall.bin: timeout: " "$T/err" || fail "stall: $(cat "$T/err")"
+note "stalled server: $(head -1 "$T/err")"
+
+# 7. A truncated transfer is detected and the previous copy stays.
+k feed --config "$CONF" update trunc || fail "trunc first: $(cat "$T/err")"
+s1=$(snap trunc)
+touch "$T/truncate"
+rm -f "$T/access.log.x"
+k feed --config "$CONF" update trunc && fail "truncated: accepted"
+grep -q "trunc: $P/trunc.xml: truncated transfer" "$T/err" || fail "truncated: $(cat "$T/err")"
+[ "$(snap trunc)" = "$s1" ] || fail "truncated: copy replaced"
+k feed --config "$CONF" verify trunc || fail "truncated: verify: $(cat "$T/err")"
+note "truncated transfer rejected, previous copy intact"
+
+# 8. A server certificate from another CA fails.
+k feed --config "$CONF" update evil && fail "wrong certificate: accepted"
+grep -q "evil: https://127.0.0.1:$PORT2/plain/feed.xml: TLS verification failed" "$T/err" ||
+    fail "wrong certificate: $(cat "$T/err")"
+[ -e "$T/cache/evil/current" ] && fail "wrong certificate: something was cached"
+note "wrong certificate rejected"
+
+# 8b. Pinned public keys: the right pin passes, another key's fails.
+k feed --config "$CONF" update pinned || fail "pinned: $(cat "$T/err")"
+k feed --config "$CONF" update mispinned && fail "wrong pin: accepted"
+grep -q "mispinned: $B/plain/feed.xml: TLS verification failed" "$T/err" || fail "wrong pin: $(cat "$T/err")"
+note "pinned public key"
+
+# 8c. The size cap aborts a download; a 404 is not retried; the
+# configured proxy is used.
+k feed --config "$CONF" update capped && fail "size cap: accepted"
+grep -q "capped: $B/plain/big.bin: larger than max_size (65536 bytes); aborted" "$T/err" ||
+    fail "size cap: $(cat "$T/err")"
+[ -e "$T/cache/capped/current" ] && fail "size cap: something was cached"
+k feed --config "$CONF" update missing && fail "404: accepted"
+grep -q "^kensa: missing: $B/plain/nothere.xml: HTTP 404$" "$T/err" || fail "404: $(cat "$T/err")"
+grep -q retrying "$T/err" && fail "404: retried"
+# (libcurl lets no_proxy override a configured proxy: drop it here.)
+no_proxy= NO_PROXY= k feed --config "$CONF" update proxied && fail "proxy: not used"
+grep -q "proxied: $B/plain/feed.xml: .*127.0.0.1 port 1" "$T/err" || fail "proxy: $(cat "$T/err")"
+note "size cap, 404, configured proxy"
+
+# 8d. kensa killed in the middle of an update: the previous copy stays
+# in use and intact, and the next update cleans up after the crash.
+echo '<v1/>' >"$W/crawl/crash.xml"
+k feed --config "$CONF" update crash || fail "crash v1: $(cat "$T/err")"
+head -c 50000 /dev/urandom >"$W/crawl/crash.xml"
+chmod a+r "$W/crawl/crash.xml"
+"$KENSA" feed --config "$CONF" update crash >/dev/null 2>&1 &
+KPID=$!
+sleep 1.5
+kill -9 $KPID 2>/dev/null
+wait $KPID 2>/dev/null
+[ "$(cat "$T/cache/crash/current/crash.xml")" = '<v1/>' ] || fail "crash: previous copy lost"
+k feed --config "$CONF" verify crash || fail "crash: verify: $(cat "$T/err")"
+ls -a "$T/cache/crash" | grep -q '^\.new-' || fail "crash: kill came too late to test anything"
+echo '<v2/>' >"$W/crawl/crash.xml"
+k feed --config "$CONF" update crash || fail "crash v2: $(cat "$T/err")"
+ls -a "$T/cache/crash" | grep -q '^\.new-' && fail "crash: leftovers not cleaned"
+[ "$(cat "$T/cache/crash/current/crash.xml")" = '<v2/>' ] || fail "crash: v2 not installed"
+note "killed update: previous copy kept, leftovers cleaned"
+
+# 9. An interrupted download resumes with a Range request.
+k feed --config "$CONF" update resume || fail "resume: $(cat "$T/err")"
+grep -q '^/resume.bin range=\[bytes=250000-\] ifrange=\["r1"\]' "$T/py.log" || fail "resume: no Range request: $(cat "$T/py.log")"
+note "resumed download (Range + If-Range) with digest check"
+
+# 10. Progress: plain log lines when stderr is not a terminal.
+k feed --config "$CONF" update big || fail "big: $(cat "$T/err")"
+grep -Eq '^kensa: big: big.bin: (25|50|75)% \(' "$T/err" || fail "progress lines: $(cat "$T/err")"
+cmp -s "$T/cache/big/current/big.bin" "$W/plain/big.bin" || fail "big: differs"
+note "progress log lines"
+if command -v script >/dev/null; then
+	# On a terminal: a bar redrawn in place.
+	timeout 60 script -qec "'$KENSA' feed --config '$CONF' update big-tty" /dev/null >"$T/tty" 2>&1 ||
+	    fail "progress bar: $(cat "$T/tty")"
+	grep -q 'big.bin  *\[##############################\] 100% 2.0 MiB of 2.0 MiB' "$T/tty" ||
+	    fail "progress bar: $(cat "$T/tty")"
+	note "progress bar on a terminal"
+fi
+
+# 11. The lock stops a second update.
+if command -v flock >/dev/null; then
+	flock "$T/cache/.lock" sleep 3 &
+	FLOCK_PID=$!
+	sleep 0.5
+	k feed --config "$CONF" update plain && fail "lock: second update ran"
+	grep -q 'another feed update is running' "$T/err" || fail "lock: $(cat "$T/err")"
+	wait "$FLOCK_PID"
+	note "lock"
+fi
+
+# 12. feed verify notices a damaged cached file.
+echo tampered >>"$T/cache/plain/current/feed.xml"
+k feed --config "$CONF" verify && fail "verify: damage not noticed"
+grep -q 'plain: feed.xml: sha256 mismatch' "$T/err" || fail "verify: $(cat "$T/err")"
+note "verify"
+
+# 13. MyJVN: every page of getVulnOverviewList, with the date range given.
+k jvn --config "$CONF" overview --cpe cpe:/a:sunshinephotocart:sunshine_photo_cart --from 2024-01 ||
+    fail "myjvn overview: $(cat "$T/err")"
+[ "$(wc -l <"$T/out")" = 6 ] || fail "myjvn overview: expected 6 lines: $(cat "$T/out")"
+[ "$(cut -f1 "$T/out" | sort -u | wc -l)" = 6 ] || fail "myjvn overview: ids not distinct"
+grep -q "^JVNDB-2025-900006	2025-04-04T14:45:58+09:00	3.0	9.8	Critical	WordPress" "$T/out" ||
+    fail "myjvn overview: $(tail -1 "$T/out")"
+for s in 1 3 5; do
+	grep -q "getVulnOverviewList&feed=hnd&startItem=$s&maxCountItem=50&cpeName=cpe%3A%2Fa%3Asunshinephotocart%3Asunshine_photo_cart&rangeDatePublic=n&rangeDatePublished=n&rangeDateFirstPublished=n&datePublicStartY=2024&datePublicStartM=1 200" "$T/access.log" ||
+	    fail "myjvn: no request for startItem=$s: $(grep myjvn "$T/access.log")"
+done
+note "MyJVN paging over 3 pages"
+
+k jvn --config "$CONF" --source myjvn-err overview --keyword x && fail "myjvn error: accepted"
+grep -q 'myjvn-err: .*MyJVN error VL01020003: startItem' "$T/err" || fail "myjvn error: $(cat "$T/err")"
+note "MyJVN error status reported"
+
+k jvn --config "$CONF" detail JVNDB-2018-009328 || fail "myjvn detail: $(cat "$T/err")"
+grep -q '^title:	JP1/VERITAS 製品における複数の脆弱性' "$T/out" || fail "detail: $(cat "$T/out")"
+grep -q '^cvss 3.0:	9.8 Critical CVSS:3.0/' "$T/out" || fail "detail: $(cat "$T/out")"
+grep -q '^cve:	CVE-2018-12345' "$T/out" || fail "detail: $(cat "$T/out")"
+note "MyJVN detail"
+
+k jvn --config "$CONF" products --cpe 'cpe:/a:microsoft:*' || fail "myjvn products: $(cat "$T/err")"
+grep -q '^cpe:/:microsoft	マイクロソフト	cpe:/a:microsoft:word	Microsoft Word$' "$T/out" ||
+    fail "products: $(cat "$T/out")"
+note "MyJVN getProductList"
+
+k feed --config "$CONF" show jvn || fail "show: $(cat "$T/err")"
+grep -Eq '^  [0-9a-f]{64} +[0-9]+  b.rdf$' "$T/out" || fail "show: $(cat "$T/out")"
+note "feed show"
+
+echo "feeds-https: all checks passed"
