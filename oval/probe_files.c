@@ -1,39 +1,77 @@
 /*
  * Which files does a file-based OVAL object name? Resolves filepath, or path
  * and filename, with their operations and var_refs and the FileBehaviors
- * max_depth / recurse_direction, through the target's file system only.
- * Not the reading of the files: each collector does that in its callback.
+ * (recurse, recurse_direction, max_depth, recurse_file_system), through the
+ * target's file system only. One cache per session (probe_state slot
+ * PROBE_SLOT_UNIXFILE) holds every directory listing and lstat result, so
+ * the many objects of a scan that walk the same trees list each directory
+ * once. Not the reading of the files: each collector does that in its
+ * callback.
  */
 #include "oval/probe_int.h"
+#include "oval/probe_unixfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Entries kept in the session cache; beyond, listings are not cached. */
+#define PROBE_CACHE_MAX_ENTS	(4u << 20)
+
 struct dent {
 	char		*name;
 	enum plat_ftype	 type;
+	int		 st_rc;		/* lstat: 1 not done, 0 ok, <0 error */
+	struct plat_stat st;
 };
 struct dlist {
 	struct dent	*e;
 	size_t		 n, cap;
+	int		 rc;		/* plat_fs_list's result */
+	char		*msg;		/* its message when rc < 0 */
+	bool		 cached;	/* owned by the cache */
 };
+
+/* A mount point the "local" behavior does not enter (host only). */
+struct fmount {
+	char	*path;
+};
+/* The session cache (s->probe_state[PROBE_SLOT_UNIXFILE]). */
+struct fcache {
+	struct ks_map	*dirs;		/* path -> struct dlist * */
+	size_t		 nents;
+	bool		 mounts_read;
+	struct fmount	*nonlocal;	/* network and pseudo file systems */
+	size_t		 nnonlocal, capnonlocal;
+};
+
+enum fs_mode { FS_ALL, FS_LOCAL, FS_DEFINED };
 
 struct fwalk {
 	struct oval_session		*s;
 	const struct oval_object	*o;
 	struct oval_collected		*c;
 	probe_file_cb			 cb;
+	probe_entry_cb			 ecb;		/* any-type mode */
 	void				*payload;
 	struct probe_files_result	*res;
+	struct fcache			*cache;
 	const struct oval_entity	*fp;		/* filepath, or NULL */
 	const struct oval_entity	*path;
 	const struct oval_entity	*fname;
 	const char			**fnames;	/* equals literals */
 	uint32_t			 nfnames;	/* or 0: list + match */
+	bool				 fname_nil;	/* directories only */
 	char				*prefix;	/* of a regex */
 	int				 max_depth;	/* -1: no limit */
 	int				 direction;	/* 0 none 1 down 2 up */
+	bool				 rec_dirs;	/* recurse into dirs */
+	bool				 rec_links;	/* and links to dirs */
+	enum fs_mode			 fsmode;
+	uint64_t			 start_dev;	/* FS_DEFINED */
+	bool				 have_dev;
+	uint64_t			 chain_dev[PROBE_WALK_MAX_DEPTH + 2];
+	uint64_t			 chain_ino[PROBE_WALK_MAX_DEPTH + 2];
 	uint32_t			 ndirs;
 	bool				 noted_cap;
 	bool				 noted_depth;
@@ -42,10 +80,13 @@ struct fwalk {
 static void
 dlist_free(struct dlist *l)
 {
+	if (l == NULL)
+		return;
 	for (size_t i = 0; i < l->n; i++)
 		free(l->e[i].name);
 	free(l->e);
-	memset(l, 0, sizeof(*l));
+	free(l->msg);
+	free(l);
 }
 
 static int
@@ -54,10 +95,111 @@ dlist_cb(const char *name, enum plat_ftype type, void *payload)
 	struct dlist *l = payload;
 
 	ks_grow(&l->e, &l->cap, l->n + 1, sizeof(*l->e));
+	memset(&l->e[l->n], 0, sizeof(l->e[l->n]));
 	l->e[l->n].name = ks_strdup(name);
 	l->e[l->n].type = type;
+	l->e[l->n].st_rc = 1;
 	l->n++;
 	return 0;
+}
+
+static int
+cache_free_cb(const char *key, void *val, void *payload)
+{
+	dlist_free(val);
+	return 0;
+}
+
+static void
+cache_free(void *p)
+{
+	struct fcache *fc = p;
+
+	if (fc == NULL)
+		return;
+	if (fc->dirs != NULL) {
+		ks_map_foreach(fc->dirs, cache_free_cb, NULL);
+		ks_map_free(fc->dirs);
+	}
+	for (size_t i = 0; i < fc->nnonlocal; i++)
+		free(fc->nonlocal[i].path);
+	free(fc->nonlocal);
+	free(fc);
+}
+
+static struct fcache *
+cache_get(struct oval_session *s)
+{
+	struct fcache *fc = s->probe_state[PROBE_SLOT_UNIXFILE];
+
+	if (fc != NULL)
+		return fc;
+	fc = ks_calloc(1, sizeof(*fc));
+	if (ks_map_new(&fc->dirs) != 0) {
+		free(fc);
+		return NULL;
+	}
+	s->probe_state[PROBE_SLOT_UNIXFILE] = fc;
+	s->probe_free[PROBE_SLOT_UNIXFILE] = cache_free;
+	return fc;
+}
+
+void
+probe_files_cache_stats(struct oval_session *s, size_t *ndirs, size_t *nents)
+{
+	struct fcache *fc = s->probe_state[PROBE_SLOT_UNIXFILE];
+
+	*ndirs = fc != NULL ? ks_map_count(fc->dirs) : 0;
+	*nents = fc != NULL ? fc->nents : 0;
+}
+
+/*
+ * The listing of `dir`, from the session cache or read once and cached.
+ * Never NULL; l->rc says whether the listing worked. A listing that is not
+ * cached (cache full) is freed by list_done.
+ */
+static struct dlist *
+list_get(struct oval_session *s, struct fcache *fc, const char *dir)
+{
+	struct dlist *l = fc != NULL ? ks_map_get(fc->dirs, dir) : NULL;
+
+	if (l != NULL)
+		return l;
+	l = ks_calloc(1, sizeof(*l));
+	ks_error_clear();
+	l->rc = plat_fs_list(s->target, dir, dlist_cb, l);
+	if (l->rc != 0) {
+		for (size_t i = 0; i < l->n; i++)
+			free(l->e[i].name);
+		l->n = 0;
+		l->msg = ks_strdup(ks_error_msg());
+		ks_error_clear();
+	}
+	if (fc != NULL && fc->nents + l->n < PROBE_CACHE_MAX_ENTS &&
+	    ks_map_put(fc->dirs, dir, l) == 0) {
+		l->cached = true;
+		fc->nents += l->n + 1;
+	}
+	return l;
+}
+
+static void
+list_done(struct dlist *l)
+{
+	if (l != NULL && !l->cached)
+		dlist_free(l);
+}
+
+/* The lstat of entry e of dir (cached in the entry). */
+static int
+dent_lstat(struct fwalk *w, const char *full, struct dent *e)
+{
+	if (e->st_rc == 1) {
+		ks_error_clear();
+		e->st_rc = plat_fs_lstat(w->s->target, full, &e->st);
+		ks_error_clear();
+	}
+	return e->st_rc;
 }
 
 void
@@ -106,40 +248,38 @@ walk_incomplete(struct fwalk *w, const char *fmt, ...)
 	free(m);
 }
 
-/* Lists dir into l; 0, or 1 when the directory does not exist or cannot be
- * listed (noted), so the caller skips it. */
-static int
-walk_list(struct fwalk *w, const char *dir, struct dlist *l)
+/* The listing of dir for this walk, or NULL when the directory does not
+ * exist or cannot be listed (noted), so the caller skips it. The caller
+ * ends with list_done. */
+static struct dlist *
+walk_list(struct fwalk *w, const char *dir)
 {
-	int rc;
+	struct dlist *l;
 
-	memset(l, 0, sizeof(*l));
 	if (++w->ndirs > PROBE_WALK_MAX_DIRS) {
 		if (!w->noted_cap) {
 			w->noted_cap = true;
 			walk_incomplete(w, "search stopped at %s: more than "
 			    "%u directories", dir, PROBE_WALK_MAX_DIRS);
 		}
-		return 1;
+		return NULL;
 	}
-	ks_error_clear();
-	rc = plat_fs_list(w->s->target, dir, dlist_cb, l);
-	if (rc == 0)
-		return 0;
-	dlist_free(l);
+	l = list_get(w->s, w->cache, dir);
+	if (l->rc == 0)
+		return l;
 	/* A directory that does not exist (or is not one) holds no files;
 	 * one that exists but cannot be listed cuts the search short. */
-	if (rc != KS_ENOTFOUND) {
+	if (l->rc != KS_ENOTFOUND) {
 		struct plat_stat st;
-		char *msg = ks_strdup(ks_error_msg());
 
 		if (plat_fs_stat(w->s->target, dir, &st) == 0 &&
 		    st.type == PLAT_FT_DIR)
-			walk_incomplete(w, "cannot list %s: %s", dir, msg);
-		free(msg);
+			walk_incomplete(w, "cannot list %s: %s", dir,
+			    l->msg != NULL ? l->msg : "error");
+		ks_error_clear();
 	}
-	ks_error_clear();
-	return 1;
+	list_done(l);
+	return NULL;
 }
 
 /* Whether entry `full` of type `t` is (or links to) a regular file. */
@@ -159,6 +299,14 @@ is_regular(struct fwalk *w, const char *full, enum plat_ftype t)
 	return st.type == PLAT_FT_REG;
 }
 
+/* Whether the entry is a candidate of this walk: every type for the
+ * any-type objects (file_object...), else (only) regular files. */
+static bool
+wanted(struct fwalk *w, const char *full, enum plat_ftype t)
+{
+	return w->ecb != NULL ? true : is_regular(w, full, t);
+}
+
 /* The objects that read files "only collect regular files" (the schema):
  * a directory or device named exactly is skipped, and said so. */
 static void
@@ -168,36 +316,59 @@ not_regular(struct fwalk *w, const char *full)
 	    "not collected", full);
 }
 
+/* Hands one selected file to the callback. st: its lstat when known. */
 static int
 emit(struct fwalk *w, const char *filepath, const char *dir,
-    const char *name)
+    const char *name, const struct plat_stat *st)
 {
+	struct plat_stat own;
+
 	w->res->nfiles++;
-	return w->cb(filepath, dir, name, w->payload);
+	if (w->ecb == NULL)
+		return w->cb(filepath, dir, name, w->payload);
+	if (st == NULL) {
+		ks_error_clear();
+		if (plat_fs_lstat(w->s->target, filepath, &own) < 0) {
+			/* Vanished while we looked. */
+			ks_error_clear();
+			w->res->nfiles--;
+			return 0;
+		}
+		st = &own;
+	}
+	return w->ecb(filepath, dir, name, st, w->payload);
 }
 
-/* Matches the filename entity against every regular file of `dir` (or
- * looks the equals literals up directly). Returns 0, the callback's value,
- * or KS_ERROR (message set) when the comparison itself fails. */
+/* Matches the filename entity against every entry of `dir` (or looks the
+ * equals literals up directly). Returns 0, the callback's value, or
+ * KS_ERROR (message set) when the comparison itself fails. */
 static int
-files_in_dir(struct fwalk *w, const char *dir, const struct dlist *pre)
+files_in_dir(struct fwalk *w, const char *dir, struct dlist *pre)
 {
-	struct dlist l;
+	struct dlist *l;
 	int rc = 0;
 
+	if (w->fname_nil)
+		return 0;
 	if (w->nfnames > 0) {
 		for (uint32_t i = 0; i < w->nfnames && rc == 0; i++) {
 			char *full;
 			struct plat_stat st;
+			int src;
 
 			/* A name with a slash would step out of dir. */
 			if (strchr(w->fnames[i], '/') != NULL ||
-			    w->fnames[i][0] == '\0')
+			    w->fnames[i][0] == '\0' ||
+			    strcmp(w->fnames[i], ".") == 0 ||
+			    strcmp(w->fnames[i], "..") == 0)
 				continue;
 			full = probe_path_join(dir, w->fnames[i]);
-			if (plat_fs_stat(w->s->target, full, &st) < 0) {
+			src = w->ecb != NULL ?
+			    plat_fs_lstat(w->s->target, full, &st) :
+			    plat_fs_stat(w->s->target, full, &st);
+			if (src < 0) {
 				ks_error_clear();
-			} else if (st.type != PLAT_FT_REG) {
+			} else if (w->ecb == NULL && st.type != PLAT_FT_REG) {
 				/* Said only for a name looked up once, not
 				 * for every level of a recursion. */
 				if (w->direction == 0)
@@ -207,44 +378,118 @@ files_in_dir(struct fwalk *w, const char *dir, const struct dlist *pre)
 				rc = w->fname->var == OVAL_NONE ? 1 :
 				    probe_match(w->s, w->fname, w->fnames[i]);
 				if (rc == 1)
-					rc = emit(w, full, dir, w->fnames[i]);
+					rc = emit(w, full, dir, w->fnames[i],
+					    &st);
 			}
 			free(full);
 		}
 		return rc;
 	}
-	if (pre == NULL) {
-		if (walk_list(w, dir, &l) != 0)
-			return 0;
-		pre = &l;
-	}
-	for (size_t i = 0; i < pre->n && rc == 0; i++) {
-		char *full = probe_path_join(dir, pre->e[i].name);
+	l = pre != NULL ? pre : walk_list(w, dir);
+	if (l == NULL)
+		return 0;
+	for (size_t i = 0; i < l->n && rc == 0; i++) {
+		struct dent *e = &l->e[i];
+		char *full = probe_path_join(dir, e->name);
 
-		if (is_regular(w, full, pre->e[i].type)) {
-			rc = probe_match(w->s, w->fname, pre->e[i].name);
+		if (wanted(w, full, e->type)) {
+			rc = probe_match(w->s, w->fname, e->name);
+			if (rc == 1 && w->ecb != NULL &&
+			    dent_lstat(w, full, e) < 0)
+				rc = 0;	/* vanished */
 			if (rc == 1)
-				rc = emit(w, full, dir, pre->e[i].name);
+				rc = emit(w, full, dir, e->name,
+				    w->ecb != NULL ? &e->st : NULL);
 		}
 		free(full);
 	}
-	if (pre == &l)
-		dlist_free(&l);
+	if (pre == NULL)
+		list_done(l);
 	return rc;
 }
 
+/* Whether `full` is a mount point the "local" behavior leaves out. */
+static bool
+nonlocal_mount(struct fwalk *w, const char *full)
+{
+	if (w->cache == NULL)
+		return false;
+	for (size_t i = 0; i < w->cache->nnonlocal; i++)
+		if (strcmp(w->cache->nonlocal[i].path, full) == 0)
+			return true;
+	return false;
+}
+
+/* Pseudo file systems hold no configuration or content files and are
+ * huge or endless on a live host: a walk never enters them from above
+ * (naming them as the path itself still works). */
+static bool
+skip_dir(struct fwalk *w, const char *full)
+{
+	if (strcmp(full, "/proc") == 0 || strcmp(full, "/sys") == 0)
+		return true;
+	/* The content collectors never read devices: nothing to find. */
+	if (w->ecb == NULL && strcmp(full, "/dev") == 0)
+		return true;
+	if (w->fsmode == FS_LOCAL && nonlocal_mount(w, full))
+		return true;
+	return false;
+}
+
+/*
+ * Whether recursion enters entry e (path full) of a directory: real
+ * directories when recurse names directories, links to directories when it
+ * names symlinks; never another file system under "defined", never a
+ * non-local one under "local", never a directory already on the chain
+ * (a link loop). Fills *dev and *ino of the directory entered.
+ */
+static bool
+enter_ok(struct fwalk *w, const char *full, struct dent *e, int level,
+    uint64_t *dev, uint64_t *ino)
+{
+	struct plat_stat st;
+
+	if (e->type == PLAT_FT_DIR) {
+		if (!w->rec_dirs)
+			return false;
+		if (dent_lstat(w, full, e) < 0)
+			return false;
+		st = e->st;
+	} else if (e->type == PLAT_FT_LNK) {
+		if (!w->rec_links)
+			return false;
+		if (plat_fs_stat(w->s->target, full, &st) < 0) {
+			ks_error_clear();
+			return false;
+		}
+		if (st.type != PLAT_FT_DIR)
+			return false;
+	} else
+		return false;
+	if (skip_dir(w, full))
+		return false;
+	if (w->fsmode == FS_DEFINED && w->have_dev && st.dev != w->start_dev)
+		return false;
+	for (int i = 0; i <= level && i < PROBE_WALK_MAX_DEPTH + 2; i++)
+		if (w->chain_dev[i] == st.dev && w->chain_ino[i] == st.ino)
+			return false;
+	*dev = st.dev;
+	*ino = st.ino;
+	return true;
+}
+
 /* recurse_direction="down": dir and its sub-directories up to max_depth
- * levels (links to directories are not followed). */
+ * levels, following what the recurse behavior names. */
 static int
 recurse_down(struct fwalk *w, const char *dir, int level)
 {
-	struct dlist l;
-	int rc;
+	struct dlist *l;
+	int rc = 0;
 	bool deeper = w->max_depth < 0 || level < w->max_depth;
 
-	if (walk_list(w, dir, &l) != 0)
+	if ((l = walk_list(w, dir)) == NULL)
 		return 0;
-	rc = files_in_dir(w, dir, w->nfnames > 0 ? NULL : &l);
+	rc = files_in_dir(w, dir, w->nfnames > 0 ? NULL : l);
 	if (deeper && level >= PROBE_WALK_MAX_DEPTH) {
 		if (!w->noted_depth)
 			walk_incomplete(w, "recursion stopped below %s: deeper "
@@ -252,29 +497,62 @@ recurse_down(struct fwalk *w, const char *dir, int level)
 		w->noted_depth = true;
 		deeper = false;
 	}
-	for (size_t i = 0; i < l.n && rc == 0 && deeper; i++) {
+	for (size_t i = 0; i < l->n && rc == 0 && deeper; i++) {
 		char *sub;
+		uint64_t dev, ino;
 
-		if (l.e[i].type != PLAT_FT_DIR)
+		if (l->e[i].type != PLAT_FT_DIR && l->e[i].type != PLAT_FT_LNK)
 			continue;
-		sub = probe_path_join(dir, l.e[i].name);
-		rc = recurse_down(w, sub, level + 1);
+		sub = probe_path_join(dir, l->e[i].name);
+		if (enter_ok(w, sub, &l->e[i], level, &dev, &ino)) {
+			w->chain_dev[level + 1] = dev;
+			w->chain_ino[level + 1] = ino;
+			/* file_object with a nil filename: every directory
+			 * the recursion reaches is an item itself. */
+			if (w->fname_nil)
+				rc = emit(w, sub, sub, NULL,
+				    l->e[i].type == PLAT_FT_DIR ? &l->e[i].st :
+				    NULL);
+			if (rc == 0)
+				rc = recurse_down(w, sub, level + 1);
+		}
 		free(sub);
 	}
-	dlist_free(&l);
+	list_done(l);
 	return rc;
 }
 
-/* A directory the path entity selected, with the recursion behaviors. */
+/* A directory the path entity selected, with the recursion behaviors
+ * (`recurse`: only when path is an equality, as the schema says). */
 static int
-path_selected(struct fwalk *w, const char *dir)
+path_selected(struct fwalk *w, const char *dir, bool recurse)
 {
-	int rc;
+	struct plat_stat st;
+	int rc = 0;
 
-	if (w->direction == 1 && w->max_depth != 0)
+	if (w->ecb != NULL) {
+		/* Only a directory (or a link to one) holds entries. */
+		if (plat_fs_stat(w->s->target, dir, &st) < 0 ||
+		    st.type != PLAT_FT_DIR) {
+			ks_error_clear();
+			if (w->direction != 2 || !recurse)
+				return 0;
+			goto up;
+		}
+		if (w->have_dev == false) {
+			w->start_dev = st.dev;
+			w->have_dev = true;
+		}
+		w->chain_dev[0] = st.dev;
+		w->chain_ino[0] = st.ino;
+		if (w->fname_nil && (rc = emit(w, dir, dir, NULL, NULL)) != 0)
+			return rc;
+	}
+	if (recurse && w->direction == 1 && w->max_depth != 0)
 		return recurse_down(w, dir, 0);
 	rc = files_in_dir(w, dir, NULL);
-	if (w->direction == 2 && w->max_depth != 0) {
+up:
+	if (rc == 0 && recurse && w->direction == 2 && w->max_depth != 0) {
 		/* recurse_direction="up": the parents of dir, up to max_depth
 		 * levels; they are computed from the text, so a path that
 		 * does not exist still leads to its existing parents. */
@@ -290,7 +568,10 @@ path_selected(struct fwalk *w, const char *dir)
 			cur = parent;
 			if (cur[0] == '\0')
 				break;
-			rc = files_in_dir(w, cur, NULL);
+			if (w->fname_nil)
+				rc = emit(w, cur, cur, NULL, NULL);
+			if (rc == 0)
+				rc = files_in_dir(w, cur, NULL);
 		}
 		free(cur);
 	}
@@ -365,44 +646,49 @@ could_lead(const char *prefix, const char *dir)
 	return ok;
 }
 
-/* Pseudo file systems hold no configuration or content files and are
- * huge or endless on a live host: never walked into. */
-static bool
-skip_dir(const char *full)
-{
-	return strcmp(full, "/proc") == 0 || strcmp(full, "/sys") == 0 ||
-	    strcmp(full, "/dev") == 0;
-}
-
 /*
  * Walks down from dir looking for what the filepath entity (files) or the
- * path entity (directories) selects, pruned by the regex prefix.
+ * path entity (directories) selects, pruned by the regex prefix. Links to
+ * directories are not followed (each directory is reached by its own
+ * path once).
  */
 static int
 walk_search(struct fwalk *w, const char *dir, int depth)
 {
-	struct dlist l;
+	struct dlist *l;
 	int rc = 0;
 
 	if (w->fp == NULL) {
 		rc = probe_match(w->s, w->path, dir);
 		if (rc == 1)
-			rc = path_selected(w, dir);
+			rc = path_selected(w, dir, false);
 		if (rc != 0)
 			return rc;
 	}
-	if (walk_list(w, dir, &l) != 0)
+	if ((l = walk_list(w, dir)) == NULL)
 		return 0;
-	for (size_t i = 0; i < l.n && rc == 0; i++) {
-		char *full = probe_path_join(dir, l.e[i].name);
+	for (size_t i = 0; i < l->n && rc == 0; i++) {
+		struct dent *e = &l->e[i];
+		char *full = probe_path_join(dir, e->name);
 
-		if (w->fp != NULL && is_regular(w, full, l.e[i].type)) {
+		if (w->fp != NULL && wanted(w, full, e->type)) {
 			rc = probe_match(w->s, w->fp, full);
-			if (rc == 1)
-				rc = emit(w, full, dir, l.e[i].name);
+			if (rc == 1 && w->ecb != NULL &&
+			    dent_lstat(w, full, e) < 0)
+				rc = 0;
+			if (rc == 1) {
+				rc = emit(w, full, dir, e->name,
+				    w->ecb != NULL ? &e->st : NULL);
+			}
 		}
-		if (rc == 0 && l.e[i].type == PLAT_FT_DIR &&
-		    could_lead(w->prefix, full) && !skip_dir(full)) {
+		if (rc == 0 && e->type == PLAT_FT_DIR &&
+		    could_lead(w->prefix, full) && !skip_dir(w, full)) {
+			if (w->fsmode == FS_DEFINED && w->ecb != NULL &&
+			    (dent_lstat(w, full, e) < 0 || (w->have_dev &&
+			    e->st.dev != w->start_dev))) {
+				free(full);
+				continue;
+			}
 			if (depth >= PROBE_WALK_MAX_DEPTH) {
 				if (!w->noted_depth)
 					walk_incomplete(w, "search stopped "
@@ -414,7 +700,7 @@ walk_search(struct fwalk *w, const char *dir, int depth)
 		}
 		free(full);
 	}
-	dlist_free(&l);
+	list_done(l);
 	return rc;
 }
 
@@ -454,12 +740,18 @@ by_filepath(struct fwalk *w)
 	rc = probe_ent_literals(w->s, w->fp, &vals, &n);
 	if (rc == KS_EUNSUPPORTED) {
 		char *start;
+		struct plat_stat st;
 
 		if (w->fp->nil) {
 			ks_error_set("filepath cannot be nil");
 			return KS_EUNSUPPORTED;
 		}
 		start = walk_start(w, w->fp);
+		if (plat_fs_stat(w->s->target, start, &st) == 0) {
+			w->start_dev = st.dev;
+			w->have_dev = true;
+		}
+		ks_error_clear();
 		rc = walk_search(w, start, 0);
 		free(start);
 		return rc;
@@ -469,15 +761,19 @@ by_filepath(struct fwalk *w)
 	for (uint32_t i = 0; i < n && rc == 0; i++) {
 		struct plat_stat st;
 		char *dir, *name;
+		int src;
 
 		/* A relative path names nothing on the target. */
 		if (vals[i][0] != '/')
 			continue;
-		if (plat_fs_stat(w->s->target, vals[i], &st) < 0) {
+		src = w->ecb != NULL ?
+		    plat_fs_lstat(w->s->target, vals[i], &st) :
+		    plat_fs_stat(w->s->target, vals[i], &st);
+		if (src < 0) {
 			ks_error_clear();
 			continue;
 		}
-		if (st.type != PLAT_FT_REG) {
+		if (w->ecb == NULL && st.type != PLAT_FT_REG) {
 			not_regular(w, vals[i]);
 			continue;
 		}
@@ -485,7 +781,11 @@ by_filepath(struct fwalk *w)
 		    (rc = probe_match(w->s, w->fp, vals[i])) != 1)
 			continue;
 		probe_path_split(vals[i], &dir, &name);
-		rc = emit(w, vals[i], dir, name);
+		if (name[0] == '\0') {
+			/* "/" itself, or a path ending in "/". */
+			rc = emit(w, vals[i], dir, NULL, &st);
+		} else
+			rc = emit(w, vals[i], dir, name, &st);
 		free(dir);
 		free(name);
 	}
@@ -505,23 +805,35 @@ by_path(struct fwalk *w)
 		return KS_EUNSUPPORTED;
 	}
 	if (w->fname->nil) {
-		ks_error_set("a nil filename (directories only) is not "
-		    "supported by this object");
-		return KS_EUNSUPPORTED;
+		if (w->ecb == NULL) {
+			ks_error_set("a nil filename (directories only) is "
+			    "not supported by this object");
+			return KS_EUNSUPPORTED;
+		}
+		w->fname_nil = true;
 	}
 	if (w->path->nil) {
 		ks_error_set("path cannot be nil");
 		return KS_EUNSUPPORTED;
 	}
-	rc = probe_ent_literals(w->s, w->fname, &w->fnames, &w->nfnames);
-	if (rc < 0 && rc != KS_EUNSUPPORTED)
-		return rc;
-	if (rc == 0 && w->nfnames == 0)
-		return 0;	/* a variable without values names nothing */
+	if (!w->fname_nil) {
+		rc = probe_ent_literals(w->s, w->fname, &w->fnames,
+		    &w->nfnames);
+		if (rc < 0 && rc != KS_EUNSUPPORTED)
+			return rc;
+		if (rc == 0 && w->nfnames == 0)
+			return 0;	/* a variable without values */
+	}
 	rc = probe_ent_literals(w->s, w->path, &vals, &n);
 	if (rc == KS_EUNSUPPORTED) {
 		char *start = walk_start(w, w->path);
+		struct plat_stat st;
 
+		if (plat_fs_stat(w->s->target, start, &st) == 0) {
+			w->start_dev = st.dev;
+			w->have_dev = true;
+		}
+		ks_error_clear();
 		rc = walk_search(w, start, 0);
 		free(start);
 		return rc;
@@ -534,9 +846,152 @@ by_path(struct fwalk *w)
 		if (w->path->var != OVAL_NONE &&
 		    (rc = probe_match(w->s, w->path, vals[i])) != 1)
 			continue;
-		rc = path_selected(w, vals[i]);
+		w->have_dev = false;	/* "defined": per path */
+		rc = path_selected(w, vals[i], true);
 	}
 	free(vals);
+	return rc;
+}
+
+/* Network file systems (not "local" in the schema's sense) and pseudo
+ * file systems, by type as /proc/self/mountinfo names them. */
+static bool
+nonlocal_type(const char *t)
+{
+	static const char *const types[] = {
+		"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs",
+		"9p", "ceph", "glusterfs", "fuse.glusterfs", "fuse.sshfs",
+		"sshfs", "lustre", "davfs", "fuse.s3fs", "fuse.rclone",
+		"coda", "gfs", "gfs2", "ocfs2", "proc", "sysfs", "cgroup",
+		"cgroup2", "devpts", "securityfs", "debugfs", "tracefs",
+		"pstore", "bpf", "configfs", "fusectl", "mqueue",
+		"binfmt_misc", "autofs", "efivarfs", "selinuxfs", "rpc_pipefs",
+		"nfsd",
+	};
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(t, types[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Decodes the octal escapes (\040) of a mountinfo path in place. */
+static void
+mount_unescape(char *p)
+{
+	char *o = p;
+
+	for (; *p != '\0'; p++, o++) {
+		if (p[0] == '\\' && p[1] >= '0' && p[1] <= '3' &&
+		    p[2] >= '0' && p[2] <= '7' && p[3] >= '0' && p[3] <= '7') {
+			*o = (char)((p[1] - '0') * 64 + (p[2] - '0') * 8 +
+			    (p[3] - '0'));
+			p += 3;
+		} else
+			*o = *p;
+	}
+	*o = '\0';
+}
+
+/*
+ * The mount points "local" leaves out. Only the live host's mount table
+ * describes the target (a directory root or an image has no live mounts
+ * of its own: there "local" excludes /proc and /sys only). Read once.
+ */
+static void
+mounts_read(struct fwalk *w)
+{
+	struct fcache *fc = w->cache;
+	char *data = NULL, *line, *save = NULL;
+	size_t len;
+
+	if (fc == NULL || fc->mounts_read)
+		return;
+	fc->mounts_read = true;
+	if (plat_target_kind(w->s->target) != PLAT_TARGET_HOST)
+		return;
+	if (plat_fs_read_file(w->s->target, "/proc/self/mountinfo", 4u << 20,
+	    &data, &len) < 0) {
+		ks_error_clear();
+		return;
+	}
+	for (line = strtok_r(data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		/* id parent maj:min root mountpoint opts [optional...] -
+		 * fstype source superopts */
+		char *f[5], *sep, *fstype, *sp = NULL;
+		int k = 0;
+
+		sep = strstr(line, " - ");
+		if (sep == NULL)
+			continue;
+		*sep = '\0';
+		fstype = strtok_r(sep + 3, " ", &sp);
+		for (char *t = strtok_r(line, " ", &sp); t != NULL && k < 5;
+		    t = strtok_r(NULL, " ", &sp))
+			f[k++] = t;
+		if (k < 5 || fstype == NULL || !nonlocal_type(fstype))
+			continue;
+		mount_unescape(f[4]);
+		ks_grow(&fc->nonlocal, &fc->capnonlocal, fc->nnonlocal + 1,
+		    sizeof(*fc->nonlocal));
+		fc->nonlocal[fc->nnonlocal++].path = ks_strdup(f[4]);
+	}
+	free(data);
+}
+
+static int
+walk_run(struct oval_session *s, const struct oval_object *o,
+    struct oval_collected *c, struct fwalk *w,
+    struct probe_files_result *res)
+{
+	const char *dir, *md, *rec, *fs;
+	char *end;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	w->s = s;
+	w->o = o;
+	w->c = c;
+	w->res = res;
+	w->cache = cache_get(s);
+	w->fp = probe_ent(o, "filepath");
+	w->path = probe_ent(o, "path");
+	w->fname = probe_ent(o, "filename");
+	md = probe_behavior(o, "max_depth", "-1");
+	w->max_depth = (int)strtol(md, &end, 10);
+	if (*end != '\0' || w->max_depth < -1)
+		w->max_depth = -1;
+	dir = probe_behavior(o, "recurse_direction", "none");
+	w->direction = strcmp(dir, "down") == 0 ? 1 :
+	    strcmp(dir, "up") == 0 ? 2 : 0;
+	/* FileBehaviors recurse: "symlinks", "directories" or the default
+	 * "symlinks and directories" (the deprecated "files and
+	 * directories" recursed into directories). */
+	rec = probe_behavior(o, "recurse", "symlinks and directories");
+	w->rec_dirs = strstr(rec, "directories") != NULL;
+	w->rec_links = strstr(rec, "symlinks") != NULL;
+	/* The content collectors keep their old rule: links to
+	 * directories are not followed. */
+	if (w->ecb == NULL) {
+		w->rec_dirs = true;
+		w->rec_links = false;
+	}
+	fs = probe_behavior(o, "recurse_file_system", "all");
+	w->fsmode = strcmp(fs, "local") == 0 ? FS_LOCAL :
+	    strcmp(fs, "defined") == 0 ? FS_DEFINED : FS_ALL;
+	if (w->fsmode == FS_LOCAL)
+		mounts_read(w);
+	if (w->fp != NULL)
+		rc = by_filepath(w);
+	else if (w->path != NULL)
+		rc = by_path(w);
+	else {
+		ks_error_set("the object has neither filepath nor path");
+		rc = KS_EUNSUPPORTED;
+	}
+	free(w->fnames);
+	free(w->prefix);
 	return rc;
 }
 
@@ -546,38 +1001,22 @@ probe_files_foreach(struct oval_session *s, const struct oval_object *o,
     struct probe_files_result *res)
 {
 	struct fwalk w;
-	const char *dir, *md;
-	char *end;
-	int rc;
 
-	memset(res, 0, sizeof(*res));
 	memset(&w, 0, sizeof(w));
-	w.s = s;
-	w.o = o;
-	w.c = c;
 	w.cb = cb;
 	w.payload = payload;
-	w.res = res;
-	w.fp = probe_ent(o, "filepath");
-	w.path = probe_ent(o, "path");
-	w.fname = probe_ent(o, "filename");
-	w.max_depth = -1;
-	md = probe_behavior(o, "max_depth", "-1");
-	w.max_depth = (int)strtol(md, &end, 10);
-	if (*end != '\0' || w.max_depth < -1)
-		w.max_depth = -1;
-	dir = probe_behavior(o, "recurse_direction", "none");
-	w.direction = strcmp(dir, "down") == 0 ? 1 :
-	    strcmp(dir, "up") == 0 ? 2 : 0;
-	if (w.fp != NULL)
-		rc = by_filepath(&w);
-	else if (w.path != NULL)
-		rc = by_path(&w);
-	else {
-		ks_error_set("the object has neither filepath nor path");
-		rc = KS_EUNSUPPORTED;
-	}
-	free(w.fnames);
-	free(w.prefix);
-	return rc;
+	return walk_run(s, o, c, &w, res);
+}
+
+int
+probe_files_walk(struct oval_session *s, const struct oval_object *o,
+    struct oval_collected *c, probe_entry_cb cb, void *payload,
+    struct probe_files_result *res)
+{
+	struct fwalk w;
+
+	memset(&w, 0, sizeof(w));
+	w.ecb = cb;
+	w.payload = payload;
+	return walk_run(s, o, c, &w, res);
 }
