@@ -65,13 +65,31 @@ probe_item_msg(struct oval_session *s, struct oval_item *it,
 	va_end(ap);
 }
 
+static void
+item_append(struct oval_collected *c, uint32_t idx)
+{
+	/* Grow in powers of two: nitems is the only size we have. */
+	if ((c->nitems & (c->nitems - 1)) == 0)
+		c->items = ks_realloc(c->items,
+		    (c->nitems == 0 ? 1 : 2 * (size_t)c->nitems) *
+		    sizeof(*c->items));
+	c->items[c->nitems++] = idx;
+}
+
 uint32_t
 probe_item_commit(struct oval_session *s, struct oval_collected *c,
     struct oval_item *it)
 {
+	uint32_t before = s->sc.nitems;
 	uint32_t idx = oval_sc_add_item(s, it);
 
-	probe_item_ref(c, idx);
+	/* An item the session did not have yet cannot be in this object's
+	 * list: only a de-duplicated one needs the scan, which keeps objects
+	 * with hundreds of thousands of items linear. */
+	if (idx >= before)
+		item_append(c, idx);
+	else
+		probe_item_ref(c, idx);
 	return idx;
 }
 
@@ -83,12 +101,7 @@ probe_item_ref(struct oval_collected *c, uint32_t idx)
 	for (uint32_t i = 0; i < c->nitems; i++)
 		if (c->items[i] == idx)
 			return;
-	/* Grow in powers of two: nitems is the only size we have. */
-	if ((c->nitems & (c->nitems - 1)) == 0)
-		c->items = ks_realloc(c->items,
-		    (c->nitems == 0 ? 1 : 2 * (size_t)c->nitems) *
-		    sizeof(*c->items));
-	c->items[c->nitems++] = idx;
+	item_append(c, idx);
 }
 
 const struct oval_entity *
