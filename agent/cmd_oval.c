@@ -4,10 +4,12 @@
  * results. Options follow `oscap oval eval` where users know them.
  */
 #include "agent/agent.h"
+#include "agent/findings.h"
 #include "oval/oval.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum oval_mode { MODE_EVAL, MODE_COLLECT, MODE_ANALYSE };
@@ -20,6 +22,13 @@ struct oval_args {
 	struct oval_eval_opts	 opts;
 	const char		*defs;
 	const char		*sc_in;
+	/* findings */
+	const char		*findings;
+	const char		*lang;
+	const char		*vulnstore;
+	bool			 update_store;
+	char			*jvn[64];
+	size_t			 njvn;
 };
 
 static void
@@ -28,14 +37,23 @@ oval_usage(FILE *fp)
 	fprintf(fp,
 	    "usage: kensa oval eval [--root DIR] [--id ID] [--variables FILE]\n"
 	    "                       [--directives FILE] [--results FILE]\n"
-	    "                       [--syschar FILE] DEFINITIONS.xml\n"
+	    "                       [--syschar FILE] [--findings FILE]\n"
+	    "                       [--lang ja|en] [--vulnstore FILE]\n"
+	    "                       [--jvn VULDEF-OR-JVNRSS.xml]...\n"
+	    "                       [--update-vulnstore] DEFINITIONS.xml\n"
 	    "       kensa oval collect [--root DIR] [--variables FILE]\n"
 	    "                       --syschar FILE DEFINITIONS.xml\n"
 	    "       kensa oval analyse [--id ID] [--variables FILE]\n"
 	    "                       [--directives FILE] --results FILE\n"
 	    "                       DEFINITIONS.xml SYSCHAR.xml\n"
 	    "eval prints 'Definition ID: RESULT' per definition and exits 0\n"
-	    "when the evaluation finished, 1 on an error that stopped it.\n");
+	    "when the evaluation finished, 1 on an error that stopped it.\n"
+	    "--findings writes the true vulnerability/patch definitions with\n"
+	    "their CVSS scores (urn:kensa:findings:1); scores come from the\n"
+	    "definitions' metadata, the vulnerability store (--vulnstore,\n"
+	    "default under the cache directory) and --jvn documents.\n"
+	    "--update-vulnstore saves the store with the definitions' vendor\n"
+	    "metadata and the --jvn documents added.\n");
 }
 
 static int
@@ -48,6 +66,11 @@ parse_args(int argc, char **argv, struct oval_args *a)
 		{ "directives", required_argument, NULL, 'd' },
 		{ "results", required_argument, NULL, 'R' },
 		{ "syschar", required_argument, NULL, 's' },
+		{ "findings", required_argument, NULL, 'F' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "vulnstore", required_argument, NULL, 'S' },
+		{ "jvn", required_argument, NULL, 'J' },
+		{ "update-vulnstore", no_argument, NULL, 'U' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -63,6 +86,17 @@ parse_args(int argc, char **argv, struct oval_args *a)
 		case 'd': a->opts.directives = optarg; break;
 		case 'R': a->results = optarg; break;
 		case 's': a->syschar = optarg; break;
+		case 'F': a->findings = optarg; break;
+		case 'l': a->lang = optarg; break;
+		case 'S': a->vulnstore = optarg; break;
+		case 'U': a->update_store = true; break;
+		case 'J':
+			if (a->njvn == sizeof(a->jvn) / sizeof(a->jvn[0])) {
+				fprintf(stderr, "kensa oval: too many --jvn\n");
+				return -1;
+			}
+			a->jvn[a->njvn++] = optarg;
+			break;
 		case 'h': oval_usage(stdout); return 1;
 		default:
 			fprintf(stderr, "kensa oval: unknown or incomplete "
@@ -76,6 +110,11 @@ parse_args(int argc, char **argv, struct oval_args *a)
 		fprintf(stderr, "kensa oval: expected %s\n", need == 2 ?
 		    "DEFINITIONS.xml and SYSCHAR.xml" : "one DEFINITIONS.xml");
 		oval_usage(stderr);
+		return -1;
+	}
+	if (a->lang != NULL && strcmp(a->lang, "ja") != 0 &&
+	    strcmp(a->lang, "en") != 0) {
+		fprintf(stderr, "kensa oval: --lang takes ja or en\n");
 		return -1;
 	}
 	a->defs = argv[optind];
@@ -103,6 +142,65 @@ print_result(const char *id, const char *klass, const char *title,
 	(void)payload;
 	printf("Definition %s: %s\n", id, result);
 	return 0;
+}
+
+static const char *
+env_lang(const char *lang)
+{
+	if (lang == NULL)
+		lang = getenv("LC_ALL");
+	if (lang == NULL || *lang == '\0')
+		lang = getenv("LC_MESSAGES");
+	if (lang == NULL || *lang == '\0')
+		lang = getenv("LANG");
+	return lang != NULL && strncmp(lang, "ja", 2) == 0 ? "ja" : "en";
+}
+
+/* --findings and --update-vulnstore: errors are printed here. */
+static int
+write_findings(const struct oval_args *a, struct oval_session *s,
+    struct plat_target *target)
+{
+	struct feed_vulnstore *vs = NULL;
+	struct agent_findings *f = NULL;
+	int rc;
+
+	rc = agent_vulnstore_open(&vs, a->vulnstore, a->update_store,
+	    (char **)a->jvn, a->njvn);
+	if (rc < 0)
+		goto out;
+	if (a->update_store) {
+		char *path = a->vulnstore ? ks_strdup(a->vulnstore) :
+		    feed_vulnstore_default_path();
+
+		rc = feed_vulnstore_import_oval(vs, a->defs);
+		if (rc == 0 && path == NULL) {
+			ks_error_set("no place for the vulnerability store "
+			    "(set KENSA_CACHE_DIR)");
+			rc = KS_ERROR;
+		}
+		if (rc == 0)
+			rc = feed_vulnstore_save(vs, path);
+		if (rc == 0)
+			ks_info("%s: %zu vulnerability entries", path,
+			    feed_vulnstore_count(vs));
+		free(path);
+		if (rc < 0)
+			goto out;
+	}
+	if (a->findings == NULL)
+		goto out;
+	if ((rc = agent_findings_build(&f, s, vs, env_lang(a->lang))) < 0 ||
+	    (rc = agent_findings_write(f, a->findings,
+	    target ? plat_target_name(target) : NULL)) < 0)
+		goto out;
+	ks_info("%zu findings written to %s", f->n, a->findings);
+out:
+	if (rc < 0)
+		agent_perror(NULL);
+	agent_findings_free(f);
+	feed_vulnstore_free(vs);
+	return rc;
 }
 
 int
@@ -189,6 +287,9 @@ agent_cmd_oval(int argc, char **argv)
 		if (a.results != NULL)
 			ks_info("results written in %.3f s",
 			    ks_time_mono() - t0);
+		if ((a.findings != NULL || a.update_store) &&
+		    write_findings(&a, s, target) < 0)
+			goto out;
 	}
 	status = AGENT_EXIT_OK;
 out:

@@ -2,9 +2,12 @@
  * `kensa scan`, the main job: evaluates kensa's embedded default content
  * against the host (or --root DIR) and prints a short readable summary: what
  * the system is and which security-relevant packages are installed, at
- * which versions. Later milestones add checklists and CVSS-scored findings.
+ * which versions; with vulnerability definitions (--definitions, e.g. a
+ * vendor OVAL feed) it writes CVSS-scored findings (findings.xml), prints
+ * them as a table and exits 2 when one is at or above --fail-on.
  */
 #include "agent/agent.h"
+#include "agent/findings.h"
 #include "oval/oval.h"
 
 #include <getopt.h>
@@ -21,6 +24,12 @@ struct scan_args {
 	const char	*syschar;
 	const char	*content;
 	bool		 ja;
+	const char	*definitions;	/* vulnerability definitions */
+	const char	*output;	/* directory for findings.xml */
+	const char	*vulnstore;
+	char		*jvn[64];
+	size_t		 njvn;
+	int		 fail_on;	/* enum agent_sev */
 };
 
 /* Texts of the summary, English and Japanese. */
@@ -43,8 +52,14 @@ scan_usage(FILE *fp)
 	fprintf(fp,
 	    "usage: kensa scan [--root DIR] [--lang ja|en] [--results FILE]\n"
 	    "                  [--syschar FILE] [--content FILE]\n"
+	    "                  [--definitions VULN-OVAL.xml] [--output DIR]\n"
+	    "                  [--vulnstore FILE] [--jvn FILE]...\n"
+	    "                  [--fail-on any|none|low|medium|high|critical]\n"
 	    "Checks this host (or the system under DIR) with kensa's default\n"
-	    "content and prints a summary.\n");
+	    "content and prints a summary; evaluates --definitions (a vendor\n"
+	    "OVAL feed) for vulnerabilities, writes DIR/findings.xml (default\n"
+	    "the current directory), prints the findings and exits 2 when one\n"
+	    "is at or above --fail-on (default: any finding).\n");
 }
 
 static bool
@@ -194,6 +209,52 @@ summary_free(struct summary *sm)
 	free(sm->debian_version);
 }
 
+/*
+ * Findings: of the --definitions session when given, else of the default
+ * content's session. Writes findings.xml, prints the table; returns the
+ * exit status (2 when a finding is at or above --fail-on).
+ */
+static int
+scan_findings(const struct scan_args *a, struct oval_session *inv,
+    struct plat_target *t)
+{
+	struct oval_defs *defs = NULL;
+	struct oval_session *s = NULL;
+	struct feed_vulnstore *vs = NULL;
+	struct agent_findings *f = NULL;
+	char *path = NULL;
+	int status = AGENT_EXIT_ERROR;
+
+	if (a->definitions != NULL) {
+		if (oval_load(&defs, a->definitions) < 0 ||
+		    oval_session_new(&s, defs, t, NULL) < 0 ||
+		    oval_session_collect(s) < 0 ||
+		    oval_session_evaluate(s) < 0)
+			goto fail;
+	}
+	if (agent_vulnstore_open(&vs, a->vulnstore, false, (char **)a->jvn,
+	    a->njvn) < 0 ||
+	    agent_findings_build(&f, s ? s : inv, vs, a->ja ? "ja" : "en") < 0)
+		goto fail;
+	path = ks_asprintf("%s/findings.xml", a->output ? a->output : ".");
+	if (agent_findings_write(f, path, plat_target_name(t)) < 0)
+		goto fail;
+	agent_findings_print(f, stdout);
+	printf("%s\n", path);
+	status = agent_findings_at_least(f, (enum agent_sev)a->fail_on) > 0 ?
+	    AGENT_EXIT_FINDINGS : AGENT_EXIT_OK;
+	goto out;
+fail:
+	agent_perror(NULL);
+out:
+	free(path);
+	agent_findings_free(f);
+	feed_vulnstore_free(vs);
+	oval_session_free(s);
+	oval_unload(defs);
+	return status;
+}
+
 int
 agent_cmd_scan(int argc, char **argv)
 {
@@ -203,6 +264,11 @@ agent_cmd_scan(int argc, char **argv)
 		{ "syschar", required_argument, NULL, 's' },
 		{ "content", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "definitions", required_argument, NULL, 'D' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "vulnstore", required_argument, NULL, 'S' },
+		{ "jvn", required_argument, NULL, 'J' },
+		{ "fail-on", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -225,6 +291,23 @@ agent_cmd_scan(int argc, char **argv)
 		case 's': a.syschar = optarg; break;
 		case 'c': a.content = optarg; break;
 		case 'l': lang = optarg; break;
+		case 'D': a.definitions = optarg; break;
+		case 'o': a.output = optarg; break;
+		case 'S': a.vulnstore = optarg; break;
+		case 'J':
+			if (a.njvn == sizeof(a.jvn) / sizeof(a.jvn[0])) {
+				fprintf(stderr, "kensa scan: too many --jvn\n");
+				return AGENT_EXIT_ERROR;
+			}
+			a.jvn[a.njvn++] = optarg;
+			break;
+		case 'f':
+			if ((a.fail_on = agent_sev_parse(optarg)) < 0) {
+				fprintf(stderr, "kensa scan: --fail-on takes any, "
+				    "none, low, medium, high or critical\n");
+				return AGENT_EXIT_ERROR;
+			}
+			break;
 		case 'h': scan_usage(stdout); return AGENT_EXIT_OK;
 		default:
 			fprintf(stderr, "kensa scan: unknown or incomplete "
@@ -269,7 +352,7 @@ agent_cmd_scan(int argc, char **argv)
 	sm.s = s;
 	oval_session_foreach_result(s, collect_summary, &sm);
 	print_summary(&sm, &a, t, ks_time_mono() - t0);
-	status = AGENT_EXIT_OK;
+	status = scan_findings(&a, s, t);
 out:
 	summary_free(&sm);
 	oval_session_free(s);

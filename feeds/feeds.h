@@ -574,7 +574,9 @@ int feed_vulnstore_import_oval(struct feed_vulnstore *vs, const char *path);
  * document (rdf:RDF; mod_sec namespace http://jvn.jp/rss/mod_sec/,
  * .../3.0/ or https://.../3.0/). Returns 0; KS_EPARSE for a malformed or
  * unknown document; KS_ERROR when a MyJVN status element reports retCd
- * other than 0 (the message carries errCd and errMsg).
+ * other than 0 (the message carries errCd and errMsg). Streaming: entries
+ * read before an error stay in the store (callers that must not keep a
+ * partial import import into a fresh store and save only on success).
  */
 int feed_jvn_import(struct feed_vulnstore *vs, const char *path);
 int feed_jvn_import_mem(struct feed_vulnstore *vs, const char *buf,

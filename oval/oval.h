@@ -57,6 +57,54 @@ const char *oval_item_value(const struct oval_item *it, const char *name);
 /* Facts about the target the session recorded (borrowed). */
 const struct plat_sysinfo *oval_session_sysinfo(const struct oval_session *s);
 
+/* ---- queries for findings (session_query.c) ---------------------------- */
+/* What one definition says about itself. Strings are borrowed and live as
+ * long as the definitions; absent ones are NULL. */
+struct oval_def_meta {
+	const char	*id;
+	const char	*klass;		/* "vulnerability", "patch", ... */
+	const char	*title;
+	const char	*description;
+	const char	*family;	/* affected@family */
+	const char	*advisory_xml;	/* whole <advisory> element, or NULL */
+	const char	*result;	/* "true"...; NULL when not evaluated */
+	uint32_t	 nrefs;		/* <reference> count */
+	uint32_t	 nproducts;	/* affected/product count */
+};
+/* Fills *out for def_id; KS_ENOTFOUND for an unknown id. */
+int oval_session_def_meta(struct oval_session *s, const char *def_id,
+    struct oval_def_meta *out);
+/* The i-th <reference> of a definition (ref_url may be NULL), or the i-th
+ * affected <product> name; KS_ENOTFOUND past the end or for an unknown id. */
+int oval_session_def_ref(struct oval_session *s, const char *def_id,
+    uint32_t i, const char **source, const char **ref_id,
+    const char **ref_url);
+int oval_session_def_product(struct oval_session *s, const char *def_id,
+    uint32_t i, const char **product);
+
+/* A package that made a definition true. Borrowed strings. */
+struct oval_def_pkg {
+	const char	*test_id;	/* the test that found it */
+	const char	*item_type;	/* "dpkginfo_item", "rpminfo_item" */
+	const char	*name;
+	const char	*installed;	/* the item's evr, or NULL */
+	const char	*arch;		/* or NULL */
+	/* The value of the test's state entity evr compared with "less
+	 * than" (the version that fixes it), or NULL when none is stated. */
+	const char	*fixed;
+};
+/*
+ * Walks what made an evaluated definition true: the criteria nodes whose
+ * result is true (extended definitions included, negated branches
+ * skipped), and calls cb for every package item (dpkginfo_item,
+ * rpminfo_item) with a `name` that their true tests found (items with
+ * result true; every existing item of a test without states). Stops when
+ * cb returns non-zero and returns that. KS_ENOTFOUND for an unknown id.
+ */
+int oval_session_foreach_def_package(struct oval_session *s,
+    const char *def_id,
+    int (*cb)(const struct oval_def_pkg *p, void *payload), void *payload);
+
 int oval_session_write_results(struct oval_session *s, const char *path);
 int oval_session_write_syschar(struct oval_session *s, const char *path);
 
