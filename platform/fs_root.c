@@ -47,8 +47,8 @@ fd_lstat(int fd, struct stat *sb)
  * component: if somebody replaced a directory by a link since, this fails
  * instead of leaving the root. Returns 0 or an errno value.
  */
-static int
-canon_walk(struct plat_fsroot *st, const char *canon, int *out)
+int
+plat_fsroot_canon_walk(struct plat_fsroot *st, const char *canon, int *out)
 {
 	char name[NAME_MAX + 1];
 	const char *p = canon, *end;
@@ -108,7 +108,7 @@ w_parent(void *ctx, void *h, const char *canon, void **out)
 {
 	int fd, err;
 
-	if ((err = canon_walk(ctx, canon, &fd)) != 0)
+	if ((err = plat_fsroot_canon_walk(ctx, canon, &fd)) != 0)
 		return err;
 	*out = FD2H(fd);
 	return 0;
@@ -326,7 +326,7 @@ canon_open(struct plat_fsroot *st, const char *canon, int flags, int *out)
 	if (slash == NULL || slash[1] == '\0')
 		return EISDIR;
 	dir = ks_strndup(canon, (size_t)(slash - canon));
-	err = canon_walk(st, dir, &dfd);
+	err = plat_fsroot_canon_walk(st, dir, &dfd);
 	free(dir);
 	if (err != 0)
 		return err;

@@ -53,35 +53,11 @@ x_child(void *ctx, void *dir, const char *name, void **out, bool *is_link)
 static int
 x_parent(void *ctx, void *h, const char *canon, void **out)
 {
-	struct plat_fsroot *st = ctx;
-	char name[NAME_MAX + 1];
-	const char *p = canon, *end;
-	int fd, nfd;
-	size_t n;
+	int fd, rc;
 
-	if ((fd = fcntl(st->rootfd, F_DUPFD_CLOEXEC, 0)) < 0)
-		return errno;
-	for (;;) {
-		while (*p == '/')
-			p++;
-		if (*p == '\0')
-			break;
-		end = strchrnul(p, '/');
-		n = (size_t)(end - p);
-		if (n > NAME_MAX) {
-			close(fd);
-			return ENAMETOOLONG;
-		}
-		memcpy(name, p, n);
-		name[n] = '\0';
-		p = end;
-		nfd = openat(fd, name,
-		    O_PATH | O_NOFOLLOW | O_DIRECTORY | O_CLOEXEC);
-		close(fd);
-		if (nfd < 0)
-			return errno;
-		fd = nfd;
-	}
+	(void)h;
+	if ((rc = plat_fsroot_canon_walk(ctx, canon, &fd)) != 0)
+		return rc;
 	*out = FD2H(fd);
 	return 0;
 }

@@ -145,6 +145,16 @@ struct plat_pkgdb_ops {
 	size_t	(*count)(const void *st);
 };
 
+/*
+ * fs_root.c: an O_PATH descriptor of the directory whose canonical path is
+ * `canon`, re-walked from the root with O_NOFOLLOW on every component (a
+ * directory replaced by a link since fails instead of leaving the root).
+ * Returns 0 or an errno value; the caller closes *out.
+ */
+struct plat_fsroot;
+int plat_fsroot_canon_walk(struct plat_fsroot *st, const char *canon,
+    int *out);
+
 extern const struct plat_pkgdb_ops plat_pkgdb_dpkg_ops;
 extern const struct plat_pkgdb_ops plat_pkgdb_rpm_ops;	/* pkgdb_rpm.c */
 
