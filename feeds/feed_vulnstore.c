@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <libxml/tree.h>
@@ -1105,6 +1106,9 @@ feed_vulnstore_default_path(void)
 
 	if (d != NULL && *d != '\0')
 		return ks_asprintf("%s/vulnstore.kvs", d);
+	/* The agent runs as root: its store lives in the feed cache. */
+	if (geteuid() == 0)
+		return ks_strdup(FEED_CACHE_DEFAULT "/vulnstore.kvs");
 	d = getenv("XDG_CACHE_HOME");
 	if (d != NULL && *d != '\0')
 		return ks_asprintf("%s/kensa/vulnstore.kvs", d);
