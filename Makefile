@@ -73,7 +73,7 @@ e2e: $(BUILD)/kensa
 
 scan: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/kensa scan
+	$(BUILD)/kensa scan --output $(BUILD)
 
 bench: deps
 	@sh scripts/deps.sh bench
