@@ -76,6 +76,14 @@ echo '<rdf>b v1</rdf>' >"$W/jvn/b.rdf"
 chmod -R a+rX "$T"
 
 PORT=0; PORT2=0
+# nginx's validators are mtime (1 s) and size: a file rewritten at the same
+# size within one second would keep its ETag and rightly be answered 304.
+# Every rewrite of a served file gets a new, strictly later mtime.
+STAMP=$(date +%s)
+bump() {
+	STAMP=$((STAMP + 10))
+	touch -d "@$STAMP" "$@"
+}
 checksum() {	# writes www/jvn/checksum.txt; $1 overrides b.rdf's sha256
 	a=$(sha256sum "$W/jvn/a.rdf" | cut -d' ' -f1)
 	b=${1:-$(sha256sum "$W/jvn/b.rdf" | cut -d' ' -f1)}
@@ -97,6 +105,7 @@ checksum() {	# writes www/jvn/checksum.txt; $1 overrides b.rdf's sha256
     }
 ]
 EOF
+	bump "$W/jvn/checksum.txt"
 }
 
 # ---- MyJVN answers, built from the official sample getVulnOverviewList
@@ -472,6 +481,7 @@ note "304 on an unchanged feed (If-None-Match seen by nginx)"
 echo '<oval_definitions>version 2</oval_definitions>' >"$T/v2.xml"
 echo "$(sha256sum <"$T/v2.xml" | cut -d' ' -f1)  defs.xml" >"$W/oval/SHA256SUMS"
 echo '<oval_definitions>version 2, tampered</oval_definitions>' >"$W/oval/defs.xml"
+bump "$W/oval/SHA256SUMS" "$W/oval/defs.xml"
 k feed --config "$CONF" update oval-digest && fail "wrong digest: accepted"
 grep -q 'oval-digest: .*/oval/defs.xml: sha256 mismatch' "$T/err" || fail "wrong digest: $(cat "$T/err")"
 grep -q 'version 1' "$T/cache/oval-digest/current/defs.xml" || fail "wrong digest: previous copy lost"
@@ -483,6 +493,7 @@ note "oval: changed file with a wrong digest rejected, previous copy kept"
 k feed --config "$CONF" update jvn || fail "jvn: $(cat "$T/err")"
 grep -q '^jvn: updated (3 files' "$T/out" || fail "jvn: $(cat "$T/out")"
 echo '<rdf>b v2</rdf>' >"$W/jvn/b.rdf"
+bump "$W/jvn/b.rdf"
 checksum 0000000000000000000000000000000000000000000000000000000000000000
 k feed --config "$CONF" update jvn && fail "jvn wrong digest: accepted"
 grep -q 'jvn: .*/jvn/b.rdf: sha256 mismatch' "$T/err" || fail "jvn wrong digest: $(cat "$T/err")"
@@ -564,6 +575,7 @@ wait $KPID 2>/dev/null
 k feed --config "$CONF" verify crash || fail "crash: verify: $(cat "$T/err")"
 ls -a "$T/cache/crash" | grep -q '^\.new-' || fail "crash: kill came too late to test anything"
 echo '<v2/>' >"$W/crawl/crash.xml"
+bump "$W/crawl/crash.xml"
 k feed --config "$CONF" update crash || fail "crash v2: $(cat "$T/err")"
 ls -a "$T/cache/crash" | grep -q '^\.new-' && fail "crash: leftovers not cleaned"
 [ "$(cat "$T/cache/crash/current/crash.xml")" = '<v2/>' ] || fail "crash: v2 not installed"
