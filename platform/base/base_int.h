@@ -27,4 +27,17 @@ struct ks_arena {
 char *ks_arena_strndup(struct ks_arena *a, const char *s, size_t n);
 void ks_arena_free(struct ks_arena *a);
 
+/*
+ * xml.c: how every libxml2 error is worded, for the reader, the DOM loader
+ * and the SAX parser alike. ks_xml_oneline turns a message into one line.
+ * ks_xml_error_word writes e's message (one line) into msg and returns
+ * the code: KS_ELIMIT for libxml2's own depth and size caps (*depth set for
+ * the nesting cap, which is worded "nesting deeper than N"), else
+ * KS_EPARSE.
+ */
+struct _xmlError;
+void ks_xml_oneline(char *msg);
+int ks_xml_error_word(const struct _xmlError *e, char *msg, size_t msgsz,
+    bool *depth);
+
 #endif /* KS_BASE_INT_H */

@@ -19,6 +19,7 @@
 #include <libxml/xmlreader.h>
 
 #include "platform/base/base.h"
+#include "platform/base/base_int.h"
 
 /*
  * No NOENT (entities are not substituted), no DTDLOAD/DTDATTR/DTDVALID, no
@@ -67,7 +68,7 @@ ks_xml_record(struct ks_xml_state *st, int rc, const char *fmt, ...)
 }
 
 /* Folds libxml2's multi-line messages into one line, trims the end. */
-static void
+void
 ks_xml_oneline(char *msg)
 {
 	size_t n;
@@ -81,6 +82,25 @@ ks_xml_oneline(char *msg)
 		msg[--n] = '\0';
 }
 
+int
+ks_xml_error_word(const struct _xmlError *e, char *msg, size_t msgsz,
+    bool *depth)
+{
+	snprintf(msg, msgsz, "%s", e->message ? e->message : "error");
+	ks_xml_oneline(msg);
+	/* libxml2's own nesting cap (256 without XML_PARSE_HUGE) is ours. */
+	*depth = e->domain == XML_FROM_PARSER &&
+	    e->code == XML_ERR_INTERNAL_ERROR &&
+	    strstr(msg, "Excessive depth") != NULL;
+	/* libxml2's size caps (10 MB per text node or name without
+	 * XML_PARSE_HUGE) are limits, not malformed input. */
+	if (*depth || strstr(msg, "huge text node") != NULL ||
+	    strstr(msg, "Huge input lookup") != NULL ||
+	    strstr(msg, "length too long") != NULL)
+		return KS_ELIMIT;
+	return KS_EPARSE;
+}
+
 static bool ks_xml_dtd_has_entities(const xmlDtd *dtd);
 
 /* libxml2's structured error -> "name:line:col: message" (warnings ignored). */
@@ -88,7 +108,8 @@ static void
 ks_xml_error(struct ks_xml_state *st, const xmlError *e)
 {
 	char msg[512];
-	int rc = KS_EPARSE;
+	bool depth;
+	int rc;
 
 	if (st == NULL || e == NULL || e->level < XML_ERR_ERROR)
 		return;
@@ -107,21 +128,12 @@ ks_xml_error(struct ks_xml_state *st, const xmlError *e)
 			return;
 		}
 	}
-	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "error");
-	ks_xml_oneline(msg);
-	/* libxml2's own nesting cap (256 without XML_PARSE_HUGE) is ours. */
-	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_INTERNAL_ERROR &&
-	    strstr(msg, "Excessive depth") != NULL) {
-		ks_xml_record(st, KS_ELIMIT, "%s:%d: nesting deeper than %d",
+	rc = ks_xml_error_word(e, msg, sizeof(msg), &depth);
+	if (depth) {
+		ks_xml_record(st, rc, "%s:%d: nesting deeper than %d",
 		    st->name, e->line, KS_XML_MAX_DEPTH);
 		return;
 	}
-	/* libxml2's size caps (10 MB per text node or name without
-	 * XML_PARSE_HUGE) are limits, not malformed input. */
-	if (strstr(msg, "huge text node") != NULL ||
-	    strstr(msg, "Huge input lookup") != NULL ||
-	    strstr(msg, "length too long") != NULL)
-		rc = KS_ELIMIT;
 	ks_xml_record(st, rc, "%s:%d:%d: %s", st->name, e->line, e->int2, msg);
 }
 

@@ -18,6 +18,7 @@
 #include <libxml/xmlerror.h>
 
 #include "platform/base/base.h"
+#include "platform/base/base_int.h"
 #include "platform/base/xml_sax.h"
 
 #define KS_SAX_CHUNK	(256u << 10)
@@ -66,42 +67,23 @@ sax_line(const struct ks_xml_sax *p)
 }
 
 /* Folds libxml2's multi-line messages into one line, trims the end. */
-static void
-sax_oneline(char *msg)
-{
-	size_t n;
-	char *s;
-
-	for (s = msg; *s != '\0'; s++)
-		if (*s == '\n' || *s == '\r' || *s == '\t')
-			*s = ' ';
-	n = strlen(msg);
-	while (n > 0 && msg[n - 1] == ' ')
-		msg[--n] = '\0';
-}
-
 /* libxml2's structured errors (warnings ignored), as xml.c words them. */
 static void
 sax_serror(void *arg, xmlErrorPtr e)
 {
 	struct ks_xml_sax *p = arg;
 	char msg[512];
-	int rc = KS_EPARSE;
+	bool depth;
+	int rc;
 
 	if (e == NULL || e->level < XML_ERR_ERROR || p->rc != 0)
 		return;
-	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "error");
-	sax_oneline(msg);
-	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_INTERNAL_ERROR &&
-	    strstr(msg, "Excessive depth") != NULL) {
-		sax_record(p, KS_ELIMIT, "%s:%d: nesting deeper than %d",
+	rc = ks_xml_error_word(e, msg, sizeof(msg), &depth);
+	if (depth) {
+		sax_record(p, rc, "%s:%d: nesting deeper than %d",
 		    p->name, e->line, KS_XML_MAX_DEPTH);
 		return;
 	}
-	if (strstr(msg, "huge text node") != NULL ||
-	    strstr(msg, "Huge input lookup") != NULL ||
-	    strstr(msg, "length too long") != NULL)
-		rc = KS_ELIMIT;
 	sax_record(p, rc, "%s:%d:%d: %s", p->name, e->line, e->int2, msg);
 }
 
@@ -120,7 +102,7 @@ sax_generic(void *ctx, const char *fmt, ...)
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) < 0)
 		snprintf(msg, sizeof(msg), "XML error");
 	va_end(ap);
-	sax_oneline(msg);
+	ks_xml_oneline(msg);
 	if (msg[0] != '\0')
 		sax_record(p, KS_EPARSE, "%s: %s", p->name, msg);
 }
