@@ -55,19 +55,13 @@ dpkg_state(struct oval_session *s)
 	return st;
 }
 
-struct dk {
-	struct oval_session		*s;
-	struct dpkg_state		*st;
-	struct oval_collected		*c;
-	const struct oval_entity	*name;
-	bool				 confirm;	/* match the entity */
-	int				 err;
-};
 
+/* One dpkginfo_item per selected package, built once per session. */
 static int
-pkg_cb(const struct plat_pkg *p, void *payload)
+pkg_item(struct oval_session *s, const struct oval_object *o,
+    struct oval_collected *c, const struct plat_pkg *p, void *payload)
 {
-	struct dk *d = payload;
+	struct dpkg_state *st = payload;
 	struct oval_item it;
 	const char *epoch;
 	char key[32];
@@ -75,23 +69,14 @@ pkg_cb(const struct plat_pkg *p, void *payload)
 	uint32_t idx;
 	int k;
 
-	if (d->confirm) {
-		int r = probe_match(d->s, d->name, p->name);
-
-		if (r < 0) {
-			d->err = r;
-			return 1;
-		}
-		if (r == 0)
-			return 0;
-	}
+	(void)o;
 	/* The packages' strings live as long as the database: the record's
 	 * address identifies it. */
 	k = snprintf(key, sizeof(key), "%p", (const void *)p);
-	if (k < 0 || (size_t)k >= sizeof(key) || d->st->items == NULL)
+	if (k < 0 || (size_t)k >= sizeof(key) || st->items == NULL)
 		key[0] = '\0';
-	else if ((known = ks_map_get(d->st->items, key)) != NULL) {
-		probe_item_ref(d->c, (uint32_t)((uintptr_t)known - 1));
+	else if ((known = ks_map_get(st->items, key)) != NULL) {
+		probe_item_ref(c, (uint32_t)((uintptr_t)known - 1));
 		return 0;
 	}
 	/*
@@ -105,15 +90,15 @@ pkg_cb(const struct plat_pkg *p, void *payload)
 	epoch = p->full_version != NULL && strchr(p->full_version, ':') ==
 	    NULL ? "(none)" : p->epoch;
 	probe_item_init(&it, "linux", "dpkginfo_item");
-	probe_item_add(d->s, &it, "name", p->name, OVAL_DT_STRING);
-	probe_item_add(d->s, &it, "arch", p->arch, OVAL_DT_STRING);
-	probe_item_add(d->s, &it, "epoch", epoch, OVAL_DT_STRING);
-	probe_item_add(d->s, &it, "release", p->release, OVAL_DT_STRING);
-	probe_item_add(d->s, &it, "version", p->version, OVAL_DT_STRING);
-	probe_item_add(d->s, &it, "evr", p->evr, OVAL_DT_DEBIAN_EVR_STRING);
-	idx = probe_item_commit(d->s, d->c, &it);
+	probe_item_add(s, &it, "name", p->name, OVAL_DT_STRING);
+	probe_item_add(s, &it, "arch", p->arch, OVAL_DT_STRING);
+	probe_item_add(s, &it, "epoch", epoch, OVAL_DT_STRING);
+	probe_item_add(s, &it, "release", p->release, OVAL_DT_STRING);
+	probe_item_add(s, &it, "version", p->version, OVAL_DT_STRING);
+	probe_item_add(s, &it, "evr", p->evr, OVAL_DT_DEBIAN_EVR_STRING);
+	idx = probe_item_commit(s, c, &it);
 	if (key[0] != '\0')
-		(void)ks_map_put(d->st->items, key, (void *)((uintptr_t)idx + 1));
+		(void)ks_map_put(st->items, key, (void *)((uintptr_t)idx + 1));
 	return 0;
 }
 
@@ -122,52 +107,10 @@ probe_dpkginfo_collect(struct oval_session *s, const struct oval_object *o,
     struct oval_collected *c)
 {
 	struct dpkg_state *st = dpkg_state(s);
-	struct dk d = { .s = s, .st = st, .c = c };
-	const char **names = NULL;
-	uint32_t n = 0;
-	int rc;
 
-	if (st->rc == KS_ENOTFOUND) {
-		/*
-		 * No dpkg on the target (an rpm system, a bare root): no
-		 * package can match, so the object's items do not exist.
-		 * "not applicable" would hide a Debian check run against the
-		 * wrong root; "does not exist" lets tests that expect the
-		 * package to be absent pass, as on a Debian system without it.
-		 */
-		c->flag = OVAL_FLAG_DOES_NOT_EXIST;
-		oval_collected_msg(s, c, "info", "no dpkg database on %s",
-		    plat_target_name(s->target));
+	if (!probe_pkg_usable(s, o, c, "dpkg", st->rc, st->msg))
 		return 0;
-	}
-	if (st->rc < 0) {
-		c->flag = OVAL_FLAG_ERROR;
-		oval_collected_msg(s, c, "error", "%s %s: dpkg database: %s",
-		    o->type, o->id, st->msg);
-		return 0;
-	}
-	d.name = probe_ent(o, "name");
-	if (d.name == NULL || d.name->nil) {
-		ks_error_set("the name entity is required");
-		probe_fail(s, o, c, NULL);
-		return 0;
-	}
-	ks_error_clear();
-	rc = probe_ent_literals(s, d.name, &names, &n);
-	if (rc == 0) {
-		/* equals: one indexed lookup per value; a var_ref's values
-		 * are confirmed with the entity so var_check applies. */
-		d.confirm = d.name->var != OVAL_NONE;
-		for (uint32_t i = 0; i < n && rc == 0 && d.err == 0; i++)
-			rc = plat_pkgdb_lookup(st->db, names[i], pkg_cb, &d);
-	} else if (rc == KS_EUNSUPPORTED) {
-		/* Any other operation: every package is a candidate. */
-		d.confirm = true;
-		ks_error_clear();
-		rc = plat_pkgdb_foreach(st->db, pkg_cb, &d);
-	}
-	free(names);
-	if (rc < 0 || d.err < 0) {
+	if (probe_pkg_select(s, o, c, st->db, pkg_item, st) < 0) {
 		probe_fail(s, o, c, "name");
 		return 0;
 	}

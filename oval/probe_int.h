@@ -11,6 +11,28 @@
 #include "oval/oval_int.h"
 
 /* probe_state slots (s->probe_state[...]) owned by collectors. */
+/* ---- probe_pkg.c: shared by the package collectors --------------------- */
+/*
+ * The outcome when a package database could not be opened (rc, msg as
+ * remembered from plat_pkgdb_open; kind "dpkg", "rpm"): false with c's
+ * flag and message set (does not exist for KS_ENOTFOUND, error else), true
+ * when the caller should go on collecting.
+ */
+bool probe_pkg_usable(struct oval_session *s, const struct oval_object *o,
+    struct oval_collected *c, const char *kind, int rc, const char *msg);
+typedef int (*probe_pkg_fn)(struct oval_session *s,
+    const struct oval_object *o, struct oval_collected *c,
+    const struct plat_pkg *p, void *payload);
+/*
+ * Calls fn for every package whose name matches o's name entity: equals
+ * (also through a var_ref, confirmed so var_check applies) is one indexed
+ * lookup per value, any other operation looks at every package. Returns 0
+ * or a negative code (fn's, or with the message set).
+ */
+int probe_pkg_select(struct oval_session *s, const struct oval_object *o,
+    struct oval_collected *c, struct plat_pkgdb *db, probe_pkg_fn fn,
+    void *payload);
+
 #define PROBE_SLOT_DPKG		0
 #define PROBE_SLOT_RPM		1	/* probe_rpm.c */
 #define PROBE_SLOT_UNIXFILE	2	/* probe_unixfile*.c */

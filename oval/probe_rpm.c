@@ -78,34 +78,6 @@ rpm_state(struct oval_session *s)
 	return st;
 }
 
-/*
- * The database-level outcome shared by the three objects. Returns true when
- * the caller should go on collecting.
- */
-static bool
-rpm_usable(struct oval_session *s, const struct oval_object *o,
-    struct oval_collected *c, struct rpm_state *st)
-{
-	if (st->rc == KS_ENOTFOUND) {
-		/*
-		 * No rpm database (a Debian system, a bare root): no package
-		 * can match, so the object's items do not exist, as for
-		 * dpkginfo on a system without dpkg.
-		 */
-		c->flag = OVAL_FLAG_DOES_NOT_EXIST;
-		oval_collected_msg(s, c, "info", "no rpm database on %s",
-		    plat_target_name(s->target));
-		return false;
-	}
-	if (st->rc < 0) {
-		c->flag = OVAL_FLAG_ERROR;
-		oval_collected_msg(s, c, "error", "%s %s: rpm database: %s",
-		    o->type, o->id, st->msg);
-		return false;
-	}
-	return true;
-}
-
 /* Reuses the item already built under `key`; false when there is none. */
 static bool
 cached(struct rpm_state *st, struct oval_collected *c, const char *key)
@@ -161,86 +133,6 @@ match_opt(struct oval_session *s, const struct oval_object *o,
 	if (e == NULL)
 		return 1;
 	return probe_match(s, e, value);
-}
-
-/* ---- package selection by name (shared) -------------------------------- */
-
-typedef int (*pkg_fn)(struct oval_session *s, const struct oval_object *o,
-    struct oval_collected *c, const struct plat_pkg *p, void *payload);
-
-struct sel {
-	struct oval_session		*s;
-	const struct oval_object	*o;
-	struct oval_collected		*c;
-	const struct oval_entity	*name;
-	bool				 confirm;
-	pkg_fn				 fn;
-	void				*payload;
-	int				 err;
-};
-
-static int
-sel_cb(const struct plat_pkg *p, void *payload)
-{
-	struct sel *d = payload;
-	int r;
-
-	if (d->confirm) {
-		r = probe_match(d->s, d->name, p->name);
-		if (r < 0) {
-			d->err = r;
-			return 1;
-		}
-		if (r == 0)
-			return 0;
-	}
-	r = d->fn(d->s, d->o, d->c, p, d->payload);
-	if (r < 0) {
-		d->err = r;
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * Calls fn for every package whose name matches o's name entity: equals
- * (also through a var_ref) is one indexed lookup per value, any other
- * operation looks at every package. Returns 0 or a negative code with the
- * message set.
- */
-static int
-select_pkgs(struct oval_session *s, const struct oval_object *o,
-    struct oval_collected *c, struct rpm_state *st, pkg_fn fn,
-    void *payload)
-{
-	struct sel d = { .s = s, .o = o, .c = c, .fn = fn,
-	    .payload = payload };
-	const char **names = NULL;
-	uint32_t n = 0;
-	int rc;
-
-	d.name = probe_ent(o, "name");
-	if (d.name == NULL || d.name->nil) {
-		ks_error_set("the name entity is required");
-		return KS_ERROR;
-	}
-	ks_error_clear();
-	rc = probe_ent_literals(s, d.name, &names, &n);
-	if (rc == 0) {
-		/* A var_ref's values are confirmed with the entity so that
-		 * var_check applies. */
-		d.confirm = d.name->var != OVAL_NONE;
-		for (uint32_t i = 0; i < n && rc == 0 && d.err == 0; i++)
-			rc = plat_pkgdb_lookup(st->db, names[i], sel_cb, &d);
-	} else if (rc == KS_EUNSUPPORTED) {
-		d.confirm = true;
-		ks_error_clear();
-		rc = plat_pkgdb_foreach(st->db, sel_cb, &d);
-	}
-	free(names);
-	if (d.err < 0)
-		return d.err;
-	return rc < 0 ? rc : 0;
 }
 
 /* ---- rpminfo_object ----------------------------------------------------- */
@@ -307,10 +199,10 @@ probe_rpminfo_collect(struct oval_session *s, const struct oval_object *o,
 	struct rpm_state *st = rpm_state(s);
 	bool filepaths;
 
-	if (!rpm_usable(s, o, c, st))
+	if (!probe_pkg_usable(s, o, c, "rpm", st->rc, st->msg))
 		return 0;
 	filepaths = probe_behavior_bool(o, "filepaths", false);
-	if (select_pkgs(s, o, c, st, rpminfo_pkg, &filepaths) < 0) {
+	if (probe_pkg_select(s, o, c, st->db, rpminfo_pkg, &filepaths) < 0) {
 		probe_fail(s, o, c, "name");
 		return 0;
 	}
@@ -383,9 +275,9 @@ probe_rpmverifypackage_collect(struct oval_session *s,
 {
 	struct rpm_state *st = rpm_state(s);
 
-	if (!rpm_usable(s, o, c, st))
+	if (!probe_pkg_usable(s, o, c, "rpm", st->rc, st->msg))
 		return 0;
-	if (select_pkgs(s, o, c, st, verifypkg_pkg, NULL) < 0) {
+	if (probe_pkg_select(s, o, c, st->db, verifypkg_pkg, NULL) < 0) {
 		probe_fail(s, o, c, NULL);
 		return 0;
 	}
@@ -802,7 +694,7 @@ probe_rpmverifyfile_collect(struct oval_session *s,
 	uint32_t n = 0;
 	int rc;
 
-	if (!rpm_usable(s, o, c, st))
+	if (!probe_pkg_usable(s, o, c, "rpm", st->rc, st->msg))
 		return 0;
 	fp = probe_ent(o, "filepath");
 	name = probe_ent(o, "name");
@@ -836,7 +728,7 @@ probe_rpmverifyfile_collect(struct oval_session *s,
 		free(paths);
 	} else {
 		ks_error_clear();
-		rc = select_pkgs(s, o, c, st, verifyfile_pkg, NULL);
+		rc = probe_pkg_select(s, o, c, st->db, verifyfile_pkg, NULL);
 	}
 	if (rc < 0) {
 		probe_fail(s, o, c, NULL);
