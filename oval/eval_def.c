@@ -80,8 +80,7 @@ oval_def_eval(struct oval_session *s, uint32_t idx)
 	}
 	/* --id: only that definition and what it extends are evaluated; a
 	 * top-level call for any other stays "not evaluated". */
-	if (s->only_id != NULL && oval_eval_depth(s, OVAL_EK_DEF) == 0 &&
-	    strcmp(d->id, s->only_id) != 0)
+	if (!oval_def_selected(s, idx) && oval_eval_depth(s, OVAL_EK_DEF) == 0)
 		return OVAL_R_NOT_EVALUATED;
 	if (d->error != NULL) {
 		/* Broken at parse time (dangling reference, ...). */

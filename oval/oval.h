@@ -105,6 +105,47 @@ int oval_session_foreach_def_package(struct oval_session *s,
     const char *def_id,
     int (*cb)(const struct oval_def_pkg *p, void *payload), void *payload);
 
+/* ---- for XCCDF check systems ------------------------------------------- */
+/* Loads a definitions document held in memory (a data-stream component);
+ * `name` is used in messages. As oval_load. */
+int oval_load_mem(struct oval_defs **out, const char *buf, size_t len,
+    const char *name);
+/* Walks definition ids in document order; stops when cb returns non-zero
+ * and returns that. */
+int oval_defs_foreach_id(const struct oval_defs *d,
+    int (*cb)(const char *id, void *payload), void *payload);
+/*
+ * Adds a definition to the session's selection: once anything is selected,
+ * collect, evaluate and the results document cover only the selected
+ * definitions (and what they extend). KS_ENOTFOUND for an unknown id.
+ */
+int oval_session_select(struct oval_session *s, const char *def_id);
+/*
+ * Binds values (copied) to an external_variable, as an oval_variables
+ * document would (XCCDF check-export). Replaces an earlier binding.
+ * KS_ENOTFOUND when the document has no external_variable with that id.
+ */
+int oval_session_set_var(struct oval_session *s, const char *var_id,
+    const char *const *values, uint32_t n);
+/*
+ * The result of one definition: evaluates it now if collect/evaluate did
+ * not (collecting what it needs). *result "true".., *klass "compliance"..
+ * (borrowed). KS_ENOTFOUND for an unknown id.
+ */
+int oval_session_eval_def(struct oval_session *s, const char *def_id,
+    const char **result, const char **klass);
+/* Writing OVAL results into a document being written (ARF): flags. */
+#define OVAL_WRITE_NO_DEFINITIONS	0x1u	/* omit oval_definitions */
+#define OVAL_WRITE_THIN			0x2u	/* thin results, no system_data */
+#define OVAL_WRITE_NO_SYSCHAR		0x4u	/* omit oval_system_characteristics */
+struct ks_xmlw;
+/* Writes the <oval_results> element (no XML declaration) with its
+ * namespace declarations into x. Errors are the writer's (ks_xmlw_status). */
+int oval_session_write_results_xmlw(struct oval_session *s,
+    struct ks_xmlw *x, unsigned flags);
+/* The same, to a file, atomically. */
+int oval_session_write_results_flags(struct oval_session *s,
+    const char *path, unsigned flags);
 int oval_session_write_results(struct oval_session *s, const char *path);
 int oval_session_write_syschar(struct oval_session *s, const char *path);
 

@@ -397,8 +397,19 @@ struct oval_session {
 	void			*probe_state[OVAL_PROBE_SLOTS];
 	void			(*probe_free[OVAL_PROBE_SLOTS])(void *);
 	const char		*only_id;	/* --id, or NULL */
+	/* Definitions selected (--id, oval_session_select); when has_sel is
+	 * false every definition is. [ndefs] */
+	uint8_t			*sel;
+	bool			 has_sel;
 	struct oval_directives	*directives;	/* effective; owned */
 };
+
+/* Whether definition i is in the session's selection. */
+static inline bool
+oval_def_selected(const struct oval_session *s, uint32_t i)
+{
+	return !s->has_sel || s->sel[i] != 0;
+}
 
 /* Interns into the session pool. */
 const char *oval_intern(struct oval_session *s, const char *v);
@@ -525,6 +536,9 @@ int oval_directives_read(struct oval_directives *d, const char *path);
 /* ---- results_*.c: documents written ---------------------------------------- */
 int oval_results_write(struct oval_session *s, const struct oval_directives *d,
     const char *path);
+/* The same with OVAL_WRITE_* flags (oval.h). */
+int oval_results_write_flags(struct oval_session *s,
+    const struct oval_directives *d, const char *path, unsigned flags);
 int oval_syschar_write(struct oval_session *s, const char *path);
 /* Loads a system-characteristics document for `oval analyse`. */
 int oval_syschar_read(struct oval_session *s, const char *path);

@@ -50,6 +50,10 @@ void oval_res_generator(struct ks_xmlw *x, const char *name);
  * inside a results document, where masked values are left out. */
 void oval_res_syschar_elem(struct ks_xmlw *x, struct oval_session *s,
                            bool in_results);
+/* The same; with_data false leaves out collected objects and items (only
+ * the generator and system_info: --without-syschar). */
+void oval_res_syschar_elem_opt(struct ks_xmlw *x, struct oval_session *s,
+                               bool in_results, bool with_data);
 
 /* Writes <oval-def:oval_definitions> (results_defs.c): the source file's
  * root element copied byte for byte when it can be, else rebuilt from the

@@ -289,6 +289,13 @@ void
 oval_res_syschar_elem(struct ks_xmlw *x, struct oval_session *s,
                       bool in_results)
 {
+	oval_res_syschar_elem_opt(x, s, in_results, true);
+}
+
+void
+oval_res_syschar_elem_opt(struct ks_xmlw *x, struct oval_session *s,
+                          bool in_results, bool with_data)
+{
 	struct families fam;
 	char uri[sizeof(OVAL_NS_SC) + OVAL_RES_NS_MAX + 2];
 	char attr[OVAL_RES_NS_MAX + 16];
@@ -312,6 +319,10 @@ oval_res_syschar_elem(struct ks_xmlw *x, struct oval_session *s,
 	}
 	oval_res_generator(x, "oval-sc:generator");
 	write_sysinfo(x, &s->sc.sysinfo);
+	if (!with_data) {
+		ks_xmlw_end(x);
+		return;
+	}
 	write_collected(x, s);
 	if (s->sc.nitems > 0) {
 		ks_xmlw_start(x, "oval-sc:system_data");

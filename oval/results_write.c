@@ -283,45 +283,51 @@ write_directives(struct ks_xmlw *x, const struct oval_directives *d)
 	}
 }
 
+/* The schema's defaults: every result reported in full, with the source
+ * definitions. */
+static void
+directives_schema_default(struct oval_directives *d)
+{
+	memset(d, 0, sizeof(*d));
+	for (int r = 0; r < OVAL_R_COUNT; r++)
+		d->def[r].reported = d->def[r].full = true;
+	d->include_source_definitions = true;
+}
+
 /*
- * Writes the OVAL results of s to path (replaced atomically: on failure the
- * old file, if any, is untouched and no temporary is left). d: the
- * directives; NULL uses s->directives, or the schema's defaults when the
- * session has none. Returns 0, or the first KS_* error with the message
- * set (an unwritable path, a model that cannot be written validly, e.g. an
- * item family that is not a name).
+ * Writes the <oval_results> element of s into x under directives d with
+ * OVAL_WRITE_* flags. Errors stay in the writer (ks_xmlw_status).
  */
-int
-oval_results_write(struct oval_session *s, const struct oval_directives *d,
-                   const char *path)
+static void
+results_elem(struct ks_xmlw *x, struct oval_session *s,
+             const struct oval_directives *d, unsigned flags)
 {
 	const struct oval_defs *defs = s->defs;
-	struct oval_directives dflt;
-	struct ks_xmlw *x = NULL;
-	struct ks_atomic *a = NULL;
+	struct oval_directives eff;
 	uint8_t *mode = NULL, *tmark = NULL;
 	bool any_def = false, any_test = false;
-	int rc = KS_ERROR;
 
-	if (d == NULL)
-		d = s->directives;
-	if (d == NULL) {
-		/* The schema's defaults: every result reported in full, with
-		 * the source definitions. */
-		memset(&dflt, 0, sizeof(dflt));
+	eff = *d;
+	if (flags & OVAL_WRITE_NO_DEFINITIONS)
+		eff.include_source_definitions = false;
+	if (flags & OVAL_WRITE_THIN) {
+		/* oscap's --thin-results: definition results only. */
 		for (int r = 0; r < OVAL_R_COUNT; r++)
-			dflt.def[r].reported = dflt.def[r].full = true;
-		dflt.include_source_definitions = true;
-		d = &dflt;
+			eff.def[r].full = false;
+		for (int c = 0; c < OVAL_CLASS_COUNT; c++)
+			for (int r = 0; r < OVAL_R_COUNT; r++)
+				eff.cls[c][r].full = false;
 	}
+	d = &eff;
 	mode = ks_calloc(defs->ndefs + 1, 1);
 	tmark = ks_calloc(defs->ntests + 1, 1);
 	for (uint32_t i = 0; i < defs->ndefs; i++) {
 		const struct oval_directive *dir;
 
-		/* With --id only the definitions that were reached belong in
-		 * the document, not thousands of "not evaluated" ones. */
-		if (s->only_id != NULL &&
+		/* With a selection (--id, XCCDF) only the definitions that
+		 * were reached belong in the document, not thousands of "not
+		 * evaluated" ones. */
+		if (s->has_sel &&
 		    (s->def_res == NULL || s->def_res[i].state == 0))
 			continue;
 		dir = directive_for(d, defs->defs[i].klass, def_result(s, i));
@@ -336,8 +342,6 @@ oval_results_write(struct oval_session *s, const struct oval_directives *d,
 	for (uint32_t i = 0; i < defs->ntests && !any_test; i++)
 		any_test = tmark[i] != 0;
 
-	if ((rc = oval_res_doc_begin(&x, &a, path)) < 0)
-		goto out;
 	ks_xmlw_start(x, "oval_results");
 	ks_xmlw_attr(x, "xmlns", OVAL_NS_RES);
 	ks_xmlw_attr(x, "xmlns:oval", OVAL_NS_COMMON);
@@ -367,13 +371,72 @@ oval_results_write(struct oval_session *s, const struct oval_directives *d,
 				write_test(x, s, i);
 		ks_xmlw_end(x);
 	}
-	oval_res_syschar_elem(x, s, true);
+	/* SystemType requires oval_system_characteristics; without
+	 * system data it keeps the generator and system_info. */
+	oval_res_syschar_elem_opt(x, s, true,
+	    (flags & (OVAL_WRITE_THIN | OVAL_WRITE_NO_SYSCHAR)) == 0);
 	ks_xmlw_end(x); /* system */
 	ks_xmlw_end(x); /* results */
 	ks_xmlw_end(x); /* oval_results */
-	rc = oval_res_doc_end(x, a);
-out:
 	free(mode);
 	free(tmark);
-	return rc;
+}
+
+/*
+ * Writes the OVAL results of s to path (replaced atomically: on failure the
+ * old file, if any, is untouched and no temporary is left). d: the
+ * directives; NULL uses s->directives, or the schema's defaults when the
+ * session has none. Returns 0, or the first KS_* error with the message
+ * set (an unwritable path, a model that cannot be written validly, e.g. an
+ * item family that is not a name).
+ */
+int
+oval_results_write(struct oval_session *s, const struct oval_directives *d,
+                   const char *path)
+{
+	return oval_results_write_flags(s, d, path, 0);
+}
+
+int
+oval_results_write_flags(struct oval_session *s,
+                         const struct oval_directives *d, const char *path,
+                         unsigned flags)
+{
+	struct oval_directives dflt;
+	struct ks_xmlw *x = NULL;
+	struct ks_atomic *a = NULL;
+	int rc;
+
+	if (d == NULL)
+		d = s->directives;
+	if (d == NULL) {
+		directives_schema_default(&dflt);
+		d = &dflt;
+	}
+	if ((rc = oval_res_doc_begin(&x, &a, path)) < 0)
+		return rc;
+	results_elem(x, s, d, flags);
+	return oval_res_doc_end(x, a);
+}
+
+int
+oval_session_write_results_xmlw(struct oval_session *s, struct ks_xmlw *x,
+                                unsigned flags)
+{
+	struct oval_directives dflt;
+	const struct oval_directives *d = s->directives;
+
+	if (d == NULL) {
+		directives_schema_default(&dflt);
+		d = &dflt;
+	}
+	results_elem(x, s, d, flags);
+	return ks_xmlw_status(x);
+}
+
+int
+oval_session_write_results_flags(struct oval_session *s, const char *path,
+                                 unsigned flags)
+{
+	return oval_results_write_flags(s, s->directives, path, flags);
 }

@@ -153,6 +153,7 @@ oval_session_new(struct oval_session **out, struct oval_defs *defs,
 	s->sc.objs = ks_calloc(defs->nobjects + 1, sizeof(*s->sc.objs));
 	s->test_res = ks_calloc(defs->ntests + 1, sizeof(*s->test_res));
 	s->def_res = ks_calloc(defs->ndefs + 1, sizeof(*s->def_res));
+	s->sel = ks_calloc(defs->ndefs + 1, 1);
 	if (opts != NULL && opts->only_id != NULL) {
 		if (oval_defs_find(defs->def_ids, opts->only_id) == OVAL_NONE) {
 			ks_error_set("%s: no definition with id '%s'",
@@ -161,6 +162,8 @@ oval_session_new(struct oval_session **out, struct oval_defs *defs,
 			goto out;
 		}
 		s->only_id = oval_intern(s, opts->only_id);
+		s->has_sel = true;
+		s->sel[oval_defs_find(defs->def_ids, opts->only_id)] = 1;
 	}
 	if (opts != NULL && opts->variables != NULL &&
 	    (rc = oval_ext_vars_read(s, opts->variables)) < 0)
@@ -239,6 +242,7 @@ oval_session_free(struct oval_session *s)
 	free(s->sc.objs);
 	free(s->test_res);
 	free(s->def_res);
+	free(s->sel);
 	ks_regex_cache_free(s->re);
 	ks_strpool_free(s->pool);
 	free(s->directives);
@@ -278,7 +282,7 @@ oval_session_collect(struct oval_session *s)
 	tmark = ks_calloc(d->ntests + 1, 1);
 	dmark = ks_calloc(d->ndefs + 1, 1);
 	for (uint32_t i = 0; i < d->ndefs; i++) {
-		if (s->only_id != NULL && strcmp(d->defs[i].id, s->only_id) != 0)
+		if (!oval_def_selected(s, i))
 			continue;
 		dmark[i] = 1;
 		if (d->defs[i].criteria != NULL)
@@ -309,7 +313,7 @@ oval_session_evaluate(struct oval_session *s)
 	uint32_t broken = 0;
 
 	for (uint32_t i = 0; i < d->ndefs; i++) {
-		if (s->only_id != NULL && strcmp(d->defs[i].id, s->only_id) != 0)
+		if (!oval_def_selected(s, i))
 			continue;
 		(void)oval_def_eval(s, i);
 		if (d->defs[i].error != NULL && broken++ < OVAL_WARN_MAX)
@@ -335,7 +339,7 @@ oval_session_foreach_result(struct oval_session *s,
 		enum oval_result r = s->def_res[i].state == 2 ?
 		    s->def_res[i].result : OVAL_R_NOT_EVALUATED;
 
-		if (s->only_id != NULL && strcmp(def->id, s->only_id) != 0)
+		if (!oval_def_selected(s, i))
 			continue;
 		rc = cb(def->id, oval_class_name(def->klass),
 		    def->title != NULL ? def->title : "", oval_result_name(r),

@@ -1,0 +1,273 @@
+/*
+ * The OVAL check system of XCCDF evaluation: one OVAL definitions document
+ * and one session per referenced resource (a data-stream component or a
+ * file), the definitions rules and CPE names refer to selected in it,
+ * values of check-export bound to its external variables, everything
+ * collected in one pass. Not the rule logic (xccdf_eval.c) and not OVAL
+ * itself (oval/).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "oval/oval.h"
+#include "xccdf/xccdf_int.h"
+
+struct xo_doc {
+	char			*key;	/* component id, path or node address */
+	char			*name;	/* for results file names and messages */
+	struct oval_defs	*defs;
+	struct oval_session	*sess;
+	struct ks_map		*bound;	/* export name -> value (borrowed) */
+	bool			 dirty;	/* selections since the last run */
+	int			 load_rc;	/* a failed load, remembered */
+	char			*load_msg;
+};
+
+struct xccdf_oval {
+	struct plat_target	*target;
+	struct xo_doc		*docs;
+	uint32_t		 ndocs;
+	size_t			 cap;
+	struct ks_strpool	*pool;
+};
+
+int
+xccdf_oval_new(struct xccdf_oval **out, struct plat_target *target,
+               const struct xccdf_eval_opts *opts)
+{
+	struct xccdf_oval *o = ks_calloc(1, sizeof(*o));
+	int rc;
+
+	(void)opts;
+	o->target = target;
+	if ((rc = ks_strpool_new(&o->pool)) < 0) {
+		free(o);
+		*out = NULL;
+		return rc;
+	}
+	*out = o;
+	return 0;
+}
+
+void
+xccdf_oval_free(struct xccdf_oval *o)
+{
+	if (o == NULL)
+		return;
+	for (uint32_t i = 0; i < o->ndocs; i++) {
+		oval_session_free(o->docs[i].sess);
+		oval_unload(o->docs[i].defs);
+		ks_map_free(o->docs[i].bound);
+		free(o->docs[i].key);
+		free(o->docs[i].name);
+		free(o->docs[i].load_msg);
+	}
+	free(o->docs);
+	ks_strpool_free(o->pool);
+	free(o);
+}
+
+static void
+resource_key(const struct xccdf_resource *r, char *buf, size_t n)
+{
+	int w;
+
+	if (r->component_id != NULL)
+		w = snprintf(buf, n, "c:%s", r->component_id);
+	else if (r->path != NULL)
+		w = snprintf(buf, n, "p:%s", r->path);
+	else
+		w = snprintf(buf, n, "n:%p", (void *)r->root);
+	if (w < 0 || (size_t)w >= n)
+		buf[n - 1] = '\0';	/* a longer key only risks a reload */
+}
+
+/*
+ * A component inside a data stream is copied into a document of its own:
+ * xmlDocCopyNode declares the namespaces the component inherits from the
+ * collection's root on the copy's root, so the OVAL parser sees a complete
+ * document.
+ */
+static int
+load_node(struct oval_defs **out, xmlNode *root, const char *name)
+{
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *copy;
+	xmlChar *mem = NULL;
+	int len = 0, rc;
+
+	copy = xmlDocCopyNode(root, doc, 1);
+	if (doc == NULL || copy == NULL) {
+		xmlFreeDoc(doc);
+		ks_error_set("%s: out of memory copying the component", name);
+		return KS_ENOMEM;
+	}
+	(void)xmlDocSetRootElement(doc, copy);
+	xmlDocDumpMemory(doc, &mem, &len);
+	xmlFreeDoc(doc);
+	if (mem == NULL) {
+		ks_error_set("%s: cannot serialise the component", name);
+		return KS_ENOMEM;
+	}
+	rc = oval_load_mem(out, (const char *)mem, (size_t)len, name);
+	xmlFree(mem);
+	return rc;
+}
+
+static int
+doc_get(struct xccdf_oval *o, const struct xccdf_resource *r,
+        struct xo_doc **out)
+{
+	char key[1024];
+	struct xo_doc *d;
+	int rc;
+
+	resource_key(r, key, sizeof(key));
+	for (uint32_t i = 0; i < o->ndocs; i++)
+		if (strcmp(o->docs[i].key, key) == 0) {
+			d = &o->docs[i];
+			if (d->load_rc < 0) {
+				ks_error_set("%s", d->load_msg);
+				return d->load_rc;
+			}
+			*out = d;
+			return 0;
+		}
+	ks_grow(&o->docs, &o->cap, o->ndocs + 1, sizeof(*o->docs));
+	d = &o->docs[o->ndocs++];
+	memset(d, 0, sizeof(*d));
+	d->key = ks_strdup(key);
+	d->name = ks_strdup(r->name != NULL ? r->name :
+	    r->path != NULL ? r->path : "oval");
+	if (r->path != NULL)
+		rc = oval_load(&d->defs, r->path);
+	else if (r->root != NULL)
+		rc = load_node(&d->defs, r->root, d->name);
+	else {
+		ks_error_set("%s: nothing to load", d->name);
+		rc = KS_ERROR;
+	}
+	if (rc == 0)
+		rc = oval_session_new(&d->sess, d->defs, o->target, NULL);
+	if (rc == 0)
+		rc = ks_map_new(&d->bound);
+	if (rc < 0) {
+		/* Remembered so that every rule naming this resource gets the
+		 * same reason without parsing it again. */
+		d->load_rc = rc;
+		d->load_msg = ks_strdup(ks_error_msg());
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+static int
+select_cb(const char *id, void *payload)
+{
+	return oval_session_select(payload, id);
+}
+
+int
+xccdf_oval_add(struct xccdf_oval *o, const struct xccdf_resource *r,
+               const char *name, const char **export_names,
+               const char **values, uint32_t nexports)
+{
+	struct xo_doc *d;
+	int rc;
+
+	if ((rc = doc_get(o, r, &d)) < 0)
+		return rc;
+	for (uint32_t i = 0; i < nexports; i++) {
+		const char *prev = ks_map_get(d->bound, export_names[i]);
+		const char *v = values[i] != NULL ? values[i] : "";
+
+		if (prev != NULL) {
+			/* One session per document: the first binding of a
+			 * variable holds for every rule of the evaluation, as
+			 * a profile gives each Value one value. */
+			if (strcmp(prev, v) != 0)
+				ks_warn("%s: variable %s is exported with two "
+				        "values ('%s' and '%s'): the first is "
+				        "used", d->name, export_names[i], prev,
+				        v);
+			continue;
+		}
+		rc = oval_session_set_var(d->sess, export_names[i], &v, 1);
+		if (rc == KS_ENOTFOUND) {
+			/* XCCDF 1.2 6.4.4.4: an export the checking engine
+			 * does not know is not an error of the rule. */
+			ks_debug("%s", ks_error_msg());
+			ks_error_clear();
+		} else if (rc < 0)
+			return rc;
+		(void)ks_map_put(d->bound, export_names[i],
+		    (void *)ks_strpool_intern(o->pool, v, strlen(v)));
+	}
+	d->dirty = true;
+	if (name != NULL)
+		return oval_session_select(d->sess, name);
+	/* No name: every definition of the document (XCCDF 1.2 6.4.4.3). */
+	return oval_defs_foreach_id(d->defs, select_cb, d->sess);
+}
+
+int
+xccdf_oval_run(struct xccdf_oval *o)
+{
+	for (uint32_t i = 0; i < o->ndocs; i++) {
+		struct xo_doc *d = &o->docs[i];
+		int rc;
+
+		if (d->sess == NULL || !d->dirty)
+			continue;
+		d->dirty = false;
+		if ((rc = oval_session_collect(d->sess)) < 0 ||
+		    (rc = oval_session_evaluate(d->sess)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+xccdf_oval_result(struct xccdf_oval *o, const struct xccdf_resource *r,
+                  const char *name, const char **result, const char **klass)
+{
+	struct xo_doc *d;
+	int rc;
+
+	if ((rc = doc_get(o, r, &d)) < 0)
+		return rc;
+	return oval_session_eval_def(d->sess, name, result, klass);
+}
+
+int
+xccdf_oval_foreach_def(struct xccdf_oval *o, const struct xccdf_resource *r,
+                       int (*cb)(const char *id, void *payload),
+                       void *payload)
+{
+	struct xo_doc *d;
+	int rc;
+
+	if ((rc = doc_get(o, r, &d)) < 0)
+		return rc;
+	return oval_defs_foreach_id(d->defs, cb, payload);
+}
+
+int
+xccdf_oval_foreach_session(struct xccdf_oval *o,
+    int (*cb)(const char *name, struct oval_session *s, void *payload),
+    void *payload)
+{
+	for (uint32_t i = 0; i < o->ndocs; i++) {
+		int rc;
+
+		if (o->docs[i].sess == NULL)
+			continue;
+		if ((rc = cb(o->docs[i].name, o->docs[i].sess, payload)) != 0)
+			return rc;
+	}
+	return 0;
+}
