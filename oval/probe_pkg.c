@@ -14,12 +14,14 @@ probe_pkg_usable(struct oval_session *s, const struct oval_object *o,
 	if (rc == KS_ENOTFOUND) {
 		/*
 		 * No such database on the target (an rpm system for dpkg, a
-		 * bare root): no package can match, so the object's items do
-		 * not exist. "not applicable" would hide a check run against
-		 * the wrong root; "does not exist" lets tests that expect the
-		 * package to be absent pass, as on a system without it.
+		 * bare root). FlagEnumeration (oval-system-characteristics
+		 * 5.11.2): "Another example would be trying to collect an
+		 * rpminfo_object on a Linux system if the rpm packaging system
+		 * is not installed. If the rpm packaging system is installed
+		 * and the specified rpminfo_object could not be found, then
+		 * the flag would be 'does not exist'."
 		 */
-		c->flag = OVAL_FLAG_DOES_NOT_EXIST;
+		c->flag = OVAL_FLAG_NOT_APPLICABLE;
 		oval_collected_msg(s, c, "info", "no %s database on %s", kind,
 		    plat_target_name(s->target));
 		return false;

@@ -235,13 +235,15 @@ test_probe_dpkginfo__no_database(void **state)
 	fx_root(&f);
 	fx_dir(&f, "/var/lib/rpm");
 	fx_load(&f, objs, vars);
+	/* The spec's own example of "not applicable": a package object
+	 * on a system whose packaging system is not installed. */
 	c = fx_collect(&f, "oval:t:obj:1");
-	assert_int_equal(c->flag, OVAL_FLAG_DOES_NOT_EXIST);
+	assert_int_equal(c->flag, OVAL_FLAG_NOT_APPLICABLE);
 	assert_true(fx_msg_has(c, "no dpkg database on root:"));
 	/* The absence is remembered, not looked up again per object. */
 	assert_non_null(f.s->probe_state[0]);
 	c = fx_collect(&f, "oval:t:obj:2");
-	assert_int_equal(c->flag, OVAL_FLAG_DOES_NOT_EXIST);
+	assert_int_equal(c->flag, OVAL_FLAG_NOT_APPLICABLE);
 	fx_free(&f);
 }
 

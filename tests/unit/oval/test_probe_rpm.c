@@ -383,10 +383,10 @@ test_probe_rpm__no_database(void **state)
 	fx_root(&f);
 	fx_load(&f, objs, vars);
 	c = fx_collect(&f, "oval:t:obj:1");
-	assert_int_equal(c->flag, OVAL_FLAG_DOES_NOT_EXIST);
+	assert_int_equal(c->flag, OVAL_FLAG_NOT_APPLICABLE);
 	assert_true(fx_msg_has(c, "no rpm database"));
 	c = fx_collect(&f, "oval:t:obj:20");
-	assert_int_equal(c->flag, OVAL_FLAG_DOES_NOT_EXIST);
+	assert_int_equal(c->flag, OVAL_FLAG_NOT_APPLICABLE);
 	fx_free(&f);
 }
 
