@@ -59,6 +59,7 @@ export ASAN_OPTIONS = detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
 
 check: deps
+	@sh scripts/deps.sh check
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN)" asan
 
 asan: $(BUILD)/kensa $(UNIT_BIN)

@@ -24,6 +24,15 @@ int agent_cmd_oval(int argc, char **argv);
 int agent_cmd_scan(int argc, char **argv);
 void agent_print_version(void);
 
+/*
+ * `kensa scan`'s configuration baseline (scan_baseline.c): evaluates the
+ * embedded XCCDF checklist on t, prints a summary and writes
+ * OUTDIR/xccdf-results.xml, arf.xml and report.html. 0 or KS_* with the
+ * message set.
+ */
+int agent_scan_baseline(struct plat_target *t, const char *outdir,
+    const char *lang);
+
 /* Opens the target selected by --root (NULL: the host). */
 int agent_target_open(struct plat_target **out, const char *root);
 /* The directory holding kensa's data (content, schemas, stylesheets):

@@ -6,6 +6,9 @@
 #include "agent/cmd_cvss.h"
 #include "agent/cmd_feed.h"
 #include "agent/cmd_bundle.h"
+#include "agent/cmd_info.h"
+#include "agent/cmd_xccdf.h"
+#include "agent/report.h"
 /* @@cmd-includes@@ */
 
 #include <stdio.h>
@@ -32,6 +35,12 @@ usage(FILE *fp)
 	    "bundles)\n"
 	    "  jvn overview|detail       ask the MyJVN API\n"
 	    "  bundle sign|verify|unpack sign or check a checklist bundle\n"
+	    "  xccdf eval [OPTS] CONTENT evaluate an XCCDF checklist or SCAP "
+	    "data stream\n"
+	    "  info FILE                 what a data stream or benchmark "
+	    "holds\n"
+	    "  report [OPTS] RESULTS     HTML report from ARF or XCCDF "
+	    "results\n"
 	    /* @@cmd-usage@@ */
 	    "\n"
 	    "  --version                 versions and supported OVAL objects\n"
@@ -82,6 +91,12 @@ main(int argc, char **argv)
 		return agent_cmd_jvn(argc - i, argv + i);
 	if (strcmp(argv[i], "bundle") == 0)
 		return agent_cmd_bundle(argc - i, argv + i);
+	if (strcmp(argv[i], "xccdf") == 0)
+		return agent_cmd_xccdf(argc - i, argv + i);
+	if (strcmp(argv[i], "info") == 0)
+		return agent_cmd_info(argc - i, argv + i);
+	if (strcmp(argv[i], "report") == 0)
+		return agent_cmd_report(argc - i, argv + i);
 	/* @@cmd-dispatch@@ */
 	fprintf(stderr, "kensa: unknown command '%s'\n", argv[i]);
 	usage(stderr);

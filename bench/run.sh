@@ -65,3 +65,6 @@ for base in $feeds; do
 		printf "%-44s %9.3f %9.1f %9.3f %9.1f %7.1f %7.1f %9.3f\n", f, kt, km, ot, om,
 		    (kt > 0 ? ot / kt : 0), (km > 0 ? om / km : 0), ft }'
 done
+
+# The XCCDF benchmark (issue 4): every SSG Debian 11 profile.
+sh "$HERE/xccdf.sh" "$KENSA" "$ROOT"

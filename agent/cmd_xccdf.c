@@ -1,0 +1,303 @@
+/*
+ * `kensa xccdf eval`: options and exit codes of `oscap xccdf eval`, the
+ * per-rule lines it prints, and the documents it writes. The evaluation
+ * itself is xccdf/'s; the HTML report is agent/report.c's.
+ */
+#include "agent/agent.h"
+#include "agent/cmd_xccdf.h"
+#include "agent/report.h"
+#include "xccdf/xccdf.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* More --rule options than any checklist has rules would be a mistake. */
+#define XCCDF_MAX_RULE_ARGS 4096
+#define XCCDF_MAX_FILES 64
+
+struct xccdf_args {
+	struct xccdf_eval_opts	 opts;
+	struct xccdf_write_opts	 wopts;
+	const char		*root;
+	const char		*results;
+	const char		*arf;
+	const char		*report;
+	bool			 oval_results;
+	const char		*content;
+	const char		*files[XCCDF_MAX_FILES];
+	uint32_t		 nfiles;
+	const char		*rules[XCCDF_MAX_RULE_ARGS];
+	const char		*skips[XCCDF_MAX_RULE_ARGS];
+	bool			 quiet;
+};
+
+static void
+xccdf_usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: kensa xccdf eval [options] CONTENT.xml [CHECKS.xml...]\n"
+	    "CONTENT is a SCAP source data stream or an XCCDF benchmark;\n"
+	    "further files are OVAL documents or CPE dictionaries its checks\n"
+	    "refer to.\n"
+	    "  --profile ID           profile (full id or unique suffix)\n"
+	    "  --rule ID              evaluate only this rule (repeatable)\n"
+	    "  --skip-rule ID         do not evaluate this rule (repeatable)\n"
+	    "  --tailoring-file FILE  XCCDF 1.2 tailoring document\n"
+	    "  --tailoring-id ID      tailoring component-ref in the stream\n"
+	    "  --cpe FILE             CPE dictionary (repeatable)\n"
+	    "  --datastream-id ID     --xccdf-id ID  --benchmark-id ID\n"
+	    "  --root DIR             evaluate a directory root, not /\n"
+	    "  --results FILE         XCCDF results\n"
+	    "  --results-arf FILE     ARF 1.1 result data stream\n"
+	    "  --report FILE          HTML report\n"
+	    "  --oval-results         OVAL results, NAME.result.xml in the\n"
+	    "                         current directory\n"
+	    "  --thin-results         OVAL results without items and tests\n"
+	    "  --without-syschar      OVAL results without system data\n"
+	    "  --arf-oval-definitions ARF OVAL results carry oval_definitions\n"
+	    "  --fetch-remote-resources  (remote components: not yet)\n"
+	    "  --lang ja|en           language of titles and report\n"
+	    "  --progress             print RULE-ID:RESULT lines only\n"
+	    "  --quiet                print nothing per rule\n"
+	    "Exit status: 0 every rule passed, 2 some rule failed or gave\n"
+	    "error or unknown, 1 the evaluation could not be done.\n");
+}
+
+static int
+parse_args(int argc, char **argv, struct xccdf_args *a)
+{
+	static const struct option longopts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ "rule", required_argument, NULL, 'r' },
+		{ "skip-rule", required_argument, NULL, 'k' },
+		{ "tailoring-file", required_argument, NULL, 't' },
+		{ "tailoring-id", required_argument, NULL, 'T' },
+		{ "cpe", required_argument, NULL, 'c' },
+		{ "datastream-id", required_argument, NULL, 'D' },
+		{ "xccdf-id", required_argument, NULL, 'X' },
+		{ "benchmark-id", required_argument, NULL, 'B' },
+		{ "root", required_argument, NULL, 'o' },
+		{ "results", required_argument, NULL, 'R' },
+		{ "results-arf", required_argument, NULL, 'A' },
+		{ "report", required_argument, NULL, 'H' },
+		{ "oval-results", no_argument, NULL, 'O' },
+		{ "thin-results", no_argument, NULL, 'n' },
+		{ "without-syschar", no_argument, NULL, 'w' },
+		{ "arf-oval-definitions", no_argument, NULL, 'd' },
+		{ "fetch-remote-resources", no_argument, NULL, 'f' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "progress", no_argument, NULL, 'P' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p': a->opts.profile = optarg; break;
+		case 'r':
+			if (a->opts.nrules == XCCDF_MAX_RULE_ARGS)
+				goto toomany;
+			a->rules[a->opts.nrules++] = optarg;
+			break;
+		case 'k':
+			if (a->opts.nskip_rules == XCCDF_MAX_RULE_ARGS)
+				goto toomany;
+			a->skips[a->opts.nskip_rules++] = optarg;
+			break;
+		case 't': a->opts.tailoring_file = optarg; break;
+		case 'T': a->opts.tailoring_id = optarg; break;
+		case 'c':
+			if (a->nfiles == XCCDF_MAX_FILES)
+				goto toomany;
+			a->files[a->nfiles++] = optarg;
+			break;
+		case 'D': a->opts.datastream_id = optarg; break;
+		case 'X': a->opts.xccdf_id = optarg; break;
+		case 'B': a->opts.benchmark_id = optarg; break;
+		case 'o': a->root = optarg; break;
+		case 'R': a->results = optarg; break;
+		case 'A': a->arf = optarg; break;
+		case 'H': a->report = optarg; break;
+		case 'O': a->oval_results = true; break;
+		case 'n': a->wopts.thin = true; break;
+		case 'w': a->wopts.without_syschar = true; break;
+		case 'd': a->wopts.arf_oval_definitions = true; break;
+		case 'f': a->opts.fetch_remote = true; break;
+		case 'l': a->opts.lang = optarg; break;
+		case 'P': a->opts.progress = true; break;
+		case 'q': a->quiet = true; break;
+		case 'h': xccdf_usage(stdout); return 1;
+		default:
+			fprintf(stderr, "kensa xccdf: unknown or incomplete "
+			    "option '%s'\n", argv[optind - 1]);
+			xccdf_usage(stderr);
+			return -1;
+		}
+	}
+	if (argc - optind < 1) {
+		fprintf(stderr, "kensa xccdf eval: expected CONTENT.xml\n");
+		xccdf_usage(stderr);
+		return -1;
+	}
+	if (a->opts.lang != NULL && strcmp(a->opts.lang, "ja") != 0 &&
+	    strcmp(a->opts.lang, "en") != 0) {
+		fprintf(stderr, "kensa xccdf: --lang takes ja or en\n");
+		return -1;
+	}
+	a->content = argv[optind++];
+	for (; optind < argc; optind++) {
+		if (a->nfiles == XCCDF_MAX_FILES)
+			goto toomany;
+		a->files[a->nfiles++] = argv[optind];
+	}
+	a->opts.rules = a->rules;
+	a->opts.skip_rules = a->skips;
+	a->wopts.oval_dir = ".";
+	return 0;
+toomany:
+	fprintf(stderr, "kensa xccdf: too many arguments of one kind\n");
+	return -1;
+}
+
+/* oscap's layout, so that people and scripts reading it need not learn
+ * another: a block per rule, or RULE:RESULT with --progress. */
+static void
+on_result(const struct xccdf_eval *e, uint32_t i, void *payload)
+{
+	const struct xccdf_args *a = payload;
+	struct xccdf_eval_rule r;
+
+	if (a->quiet)
+		return;
+	xccdf_eval_rule(e, i, &r);
+	if (a->opts.progress) {
+		printf("%s:%s\n", r.rule_id, xccdf_result_name(r.result));
+		fflush(stdout);
+		return;
+	}
+	printf("Title\t%s\n", r.title != NULL ? r.title : "");
+	printf("Rule\t%s\n", r.rule_id);
+	if (r.instance != NULL)
+		printf("Instance\t%s\n", r.instance);
+	if (r.ident != NULL)
+		printf("Ident\t%s\n", r.ident);
+	printf("Result\t%s\n", xccdf_result_name(r.result));
+	if (r.message != NULL && r.result != XCCDF_R_PASS &&
+	    r.result != XCCDF_R_FAIL && r.result != XCCDF_R_NOTSELECTED)
+		printf("Message\t%s\n", r.message);
+	printf("\n");
+}
+
+/* The report renders an ARF; when none was asked for, a temporary one is
+ * written and removed afterwards. */
+static int
+write_report(struct xccdf_eval *e, const struct xccdf_args *a)
+{
+	char dir[] = "/tmp/kensa-report-XXXXXX";
+	char arf[sizeof(dir) + 16];
+	int rc;
+
+	if (a->arf != NULL)
+		return agent_report_html(a->arf, a->report, a->opts.lang);
+	if (mkdtemp(dir) == NULL) {
+		ks_error_set("cannot create a temporary directory: %s",
+		    strerror(errno));
+		return KS_ERROR;
+	}
+	(void)snprintf(arf, sizeof(arf), "%s/arf.xml", dir);
+	rc = xccdf_arf_write(e, arf, &a->wopts);
+	if (rc == 0)
+		rc = agent_report_html(arf, a->report, a->opts.lang);
+	(void)unlink(arf);
+	(void)rmdir(dir);
+	return rc;
+}
+
+static int
+eval_main(struct xccdf_args *a)
+{
+	struct xccdf_content *c = NULL;
+	struct plat_target *t = NULL;
+	struct xccdf_eval *e = NULL;
+	int rc, status = AGENT_EXIT_ERROR;
+
+	if ((rc = xccdf_content_open(&c, a->content)) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	for (uint32_t i = 0; i < a->nfiles; i++)
+		if ((rc = xccdf_content_add_file(c, a->files[i])) < 0) {
+			agent_perror(NULL);
+			goto out;
+		}
+	if ((rc = agent_target_open(&t, a->root)) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	a->opts.on_result = on_result;
+	a->opts.payload = a;
+	if ((rc = xccdf_eval_run(&e, c, t, &a->opts)) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a->results != NULL &&
+	    (rc = xccdf_results_write(e, a->results, &a->wopts)) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a->arf != NULL &&
+	    (rc = xccdf_arf_write(e, a->arf, &a->wopts)) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a->oval_results &&
+	    (rc = xccdf_oval_results_write(e, &a->wopts)) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a->report != NULL && (rc = write_report(e, a)) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	status = xccdf_eval_exit_code(e);
+out:
+	xccdf_eval_free(e);
+	plat_target_free(t);
+	xccdf_content_free(c);
+	return status;
+}
+
+int
+agent_cmd_xccdf(int argc, char **argv)
+{
+	struct xccdf_args *a;
+	int rc;
+
+	if (argc < 2 || strcmp(argv[1], "eval") != 0) {
+		if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+		    strcmp(argv[1], "-h") == 0)) {
+			xccdf_usage(stdout);
+			return AGENT_EXIT_OK;
+		}
+		fprintf(stderr, "kensa xccdf: expected 'eval'\n");
+		xccdf_usage(stderr);
+		return AGENT_EXIT_ERROR;
+	}
+	a = ks_calloc(1, sizeof(*a));
+	rc = parse_args(argc - 1, argv + 1, a);
+	if (rc != 0) {
+		free(a);
+		return rc > 0 ? AGENT_EXIT_OK : AGENT_EXIT_ERROR;
+	}
+	rc = eval_main(a);
+	free(a);
+	return rc;
+}

@@ -1,0 +1,418 @@
+/*
+ * The readable HTML report: loads a results document (ARF or XCCDF
+ * results) with the safe loader and runs kensa's stylesheet
+ * data/xsl/report.xsl over it with libxslt, under security preferences
+ * that allow reading only the stylesheet's own directory. What the page
+ * shows is decided in the stylesheet, not here.
+ */
+#include "agent/agent.h"
+#include "agent/report.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define NS_ARF		"http://scap.nist.gov/schema/asset-reporting-format/1.1"
+#define NS_XCCDF12	"http://checklists.nist.gov/xccdf/1.2"
+#define NS_XCCDF11	"http://checklists.nist.gov/xccdf/1.1"
+
+/* libxslt reports through a global callback: the first message of a run is
+ * kept (later ones are mostly its echoes) and folded into one line. A
+ * runtime error comes as two messages, where and what: both are kept. */
+static _Thread_local char report_xslt_err[512];
+static _Thread_local int report_xslt_nmsg;
+
+static void
+report_xslt_reset(void)
+{
+	report_xslt_err[0] = '\0';
+	report_xslt_nmsg = 0;
+}
+
+static void
+report_xslt_error(void *ctx, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	size_t n, len;
+
+	(void)ctx;
+	if (report_xslt_nmsg > 1 || (report_xslt_nmsg == 1 &&
+	    strncmp(report_xslt_err, "runtime error", 13) != 0))
+		return;
+	va_start(ap, fmt);
+	if (vsnprintf(msg, sizeof(msg), fmt, ap) < 0)
+		snprintf(msg, sizeof(msg), "XSLT error");
+	va_end(ap);
+	for (char *p = msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	n = strlen(msg);
+	while (n > 0 && msg[n - 1] == ' ')
+		msg[--n] = '\0';
+	if (n == 0)
+		return;
+	len = strlen(report_xslt_err);
+	/* A long message is cut (it stays one line); the count is kept even
+	 * so, as the message is the first one's echo. */
+	if (snprintf(report_xslt_err + len, sizeof(report_xslt_err) - len,
+	    "%s%s", len > 0 ? ": " : "", msg) < 0)
+		report_xslt_err[len] = '\0';
+	report_xslt_nmsg++;
+}
+
+/*
+ * libxml2's own messages during a transform (XPath errors, documents read
+ * by document()) go to the same one-line record instead of stderr; the
+ * handler in place before (platform/base's) is put back after.
+ */
+static void
+report_xml_errors(bool on)
+{
+	static _Thread_local xmlGenericErrorFunc saved;
+	static _Thread_local void *saved_ctx;
+
+	if (on) {
+		saved = xmlGenericError;
+		saved_ctx = xmlGenericErrorContext;
+		xmlSetGenericErrorFunc(NULL, report_xslt_error);
+	} else {
+		xmlSetGenericErrorFunc(saved_ctx, saved);
+	}
+}
+
+/* The directory the stylesheet may read from, resolved, with a final '/'. */
+struct report_sec {
+	char	dir[PATH_MAX];
+};
+
+/*
+ * XSLT_SECPREF_READ_FILE check: document() may open files of the
+ * stylesheet's directory only (report-strings.xml), never the input's
+ * neighbours or anything a crafted path names. 1 allows, 0 forbids.
+ */
+static int
+report_check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+    const char *value)
+{
+	const struct report_sec *rs;
+	char real[PATH_MAX];
+
+	(void)sec;
+	if (ctxt == NULL || (rs = ctxt->_private) == NULL || value == NULL)
+		return 0;
+	if (realpath(value, real) == NULL)
+		return 0;
+	return strncmp(real, rs->dir, strlen(rs->dir)) == 0;
+}
+
+/* What a results document must be: ARF, or XCCDF with a TestResult. */
+static bool
+report_is_xccdf(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->name, name) == 0 &&
+	    (strcmp((const char *)n->ns->href, NS_XCCDF12) == 0 ||
+	    strcmp((const char *)n->ns->href, NS_XCCDF11) == 0);
+}
+
+static bool
+report_has_testresult(const xmlNode *n, int depth)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (report_is_xccdf(n, "TestResult"))
+			return true;
+		/* ARF nests it in arf:reports/arf:report/arf:content. */
+		if (depth < 4 && report_has_testresult(n->children, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+static int
+report_check_input(xmlDoc *doc, const char *path)
+{
+	const xmlNode *root = xmlDocGetRootElement(doc);
+	const char *ns = root && root->ns ? (const char *)root->ns->href : "";
+
+	if (root == NULL) {
+		ks_error_set("%s: empty document", path);
+		return KS_EPARSE;
+	}
+	if (report_is_xccdf(root, "TestResult"))
+		return 0;
+	if (report_is_xccdf(root, "Benchmark") ||
+	    (strcmp(ns, NS_ARF) == 0 &&
+	    strcmp((const char *)root->name, "asset-report-collection") == 0)) {
+		if (report_has_testresult(root->children, 0))
+			return 0;
+		ks_error_set("%s: no XCCDF TestResult in <%s>: evaluate the "
+		    "benchmark first", path, (const char *)root->name);
+		return KS_EUNSUPPORTED;
+	}
+	ks_error_set("%s: not an ARF or XCCDF results document (root element "
+	    "<%s>)", path, (const char *)root->name);
+	return KS_EUNSUPPORTED;
+}
+
+/*
+ * The stylesheet knows XCCDF 1.2 only: a 1.1 document has its namespace
+ * declarations renamed to 1.2 in our DOM (the elements the report shows --
+ * Benchmark, Group, Rule, Value, Profile, TestResult, rule-result, texts,
+ * ident, reference, check -- have the same names and shapes in both), so
+ * every key of the stylesheet walks the document once, not twice.
+ */
+static void
+report_xccdf11_to_12(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc), *n = root;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			for (xmlNs *ns = n->nsDef; ns != NULL; ns = ns->next) {
+				if (ns->href == NULL || strcmp((const char *)
+				    ns->href, NS_XCCDF11) != 0)
+					continue;
+				xmlChar *h = xmlStrdup(BAD_CAST NS_XCCDF12);
+
+				/* Out of memory: the page just shows less. */
+				if (h == NULL)
+					continue;
+				xmlFree((xmlChar *)ns->href);
+				ns->href = h;
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static const char *
+report_env_lang(void)
+{
+	const char *v = getenv("LC_ALL");
+
+	if (v == NULL || *v == '\0')
+		v = getenv("LC_MESSAGES");
+	if (v == NULL || *v == '\0')
+		v = getenv("LANG");
+	return v != NULL && strncmp(v, "ja", 2) == 0 ? "ja" : "en";
+}
+
+/* Parses the stylesheet (a file of ours, through the same safe loader). */
+static int
+report_load_style(xsltStylesheetPtr *out, const char *xsl)
+{
+	xmlDoc *sdoc = NULL;
+	struct stat st;
+	int rc;
+
+	*out = NULL;
+	if (stat(xsl, &st) != 0) {
+		ks_error_set("%s: stylesheet not found (set KENSA_DATADIR to "
+		    "kensa's data directory)", xsl);
+		return KS_ENOTFOUND;
+	}
+	if ((rc = ks_xml_doc_read_file(&sdoc, xsl)) != 0)
+		return rc;
+	report_xslt_reset();
+	report_xml_errors(true);
+	*out = xsltParseStylesheetDoc(sdoc);
+	report_xml_errors(false);
+	if (*out == NULL) {
+		/* On failure the document stays ours. */
+		xmlFreeDoc(sdoc);
+		ks_error_set("%s: invalid stylesheet: %s", xsl,
+		    report_xslt_err[0] ? report_xslt_err : "unknown error");
+		return KS_ERROR;
+	}
+	return 0;
+}
+
+static int
+report_write(xmlDoc *res, xsltStylesheetPtr style, const char *out_path)
+{
+	struct ks_atomic *a = NULL;
+	int rc = KS_ERROR;
+
+	if (out_path == NULL || strcmp(out_path, "-") == 0) {
+		if (xsltSaveResultToFile(stdout, res, style) < 0 ||
+		    fflush(stdout) != 0 || ferror(stdout)) {
+			ks_error_set("standard output: cannot write the report");
+			return KS_ERROR;
+		}
+		return 0;
+	}
+	if ((rc = ks_atomic_open(&a, out_path)) != 0)
+		return rc;
+	if (xsltSaveResultToFile(ks_atomic_fp(a), res, style) < 0) {
+		ks_atomic_abort(a);
+		ks_error_set("%s: cannot write the report", out_path);
+		return KS_ERROR;
+	}
+	return ks_atomic_commit(a);
+}
+
+int
+agent_report_html(const char *in_path, const char *out_path,
+    const char *lang)
+{
+	xsltSecurityPrefsPtr sec = NULL;
+	xsltTransformContextPtr ctxt = NULL;
+	xsltStylesheetPtr style = NULL;
+	xmlDoc *doc = NULL, *res = NULL;
+	struct report_sec rs;
+	char xsl[PATH_MAX], dir[PATH_MAX];
+	const char *params[7];
+	const char *datadir = agent_datadir();
+	int rc = KS_ERROR, n;
+
+	ks_xml_init();
+	if (lang == NULL)
+		lang = report_env_lang();
+	n = snprintf(xsl, sizeof(xsl), "%s/xsl/report.xsl", datadir);
+	if (n < 0 || (size_t)n >= sizeof(xsl)) {
+		ks_error_set("%s: data directory path too long", datadir);
+		return KS_ELIMIT;
+	}
+	n = snprintf(dir, sizeof(dir), "%s/xsl", datadir);
+	if (n < 0 || (size_t)n >= sizeof(dir) || realpath(dir, rs.dir) == NULL ||
+	    strlen(rs.dir) + 2 > sizeof(rs.dir)) {
+		ks_error_set("%s: stylesheet not found (set KENSA_DATADIR to "
+		    "kensa's data directory)", xsl);
+		return KS_ENOTFOUND;
+	}
+	strcat(rs.dir, "/");
+
+	if ((rc = ks_xml_doc_read_file(&doc, in_path)) != 0)
+		goto out;
+	if ((rc = report_check_input(doc, in_path)) != 0)
+		goto out;
+	report_xccdf11_to_12(doc);
+
+	xsltSetGenericErrorFunc(NULL, report_xslt_error);
+	if ((rc = report_load_style(&style, xsl)) != 0)
+		goto out;
+	rc = KS_ERROR;
+	if ((sec = xsltNewSecurityPrefs()) == NULL ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE,
+	    report_check_read) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid) != 0) {
+		ks_error_set("%s: cannot set the XSLT security preferences",
+		    xsl);
+		goto out;
+	}
+	if ((ctxt = xsltNewTransformContext(style, doc)) == NULL ||
+	    xsltSetCtxtSecurityPrefs(sec, ctxt) != 0) {
+		ks_error_set("%s: out of memory", xsl);
+		rc = KS_ENOMEM;
+		goto out;
+	}
+	ctxt->_private = &rs;
+	xsltSetTransformErrorFunc(ctxt, NULL, report_xslt_error);
+	/* String parameters are XPath expressions: quoted literals. */
+	params[0] = "lang";
+	params[1] = strncmp(lang, "ja", 2) == 0 ? "'ja'" : "'en'";
+	params[2] = "generator";
+	params[3] = "'" KS_VERSION "'";
+	params[4] = NULL;
+	report_xslt_reset();
+	report_xml_errors(true);
+	res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctxt);
+	report_xml_errors(false);
+	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
+		ks_error_set("%s: rendering with %s failed: %s", in_path, xsl,
+		    report_xslt_err[0] ? report_xslt_err : "unknown error");
+		goto out;
+	}
+	rc = report_write(res, style, out_path);
+out:
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(ctxt);
+	xsltFreeSecurityPrefs(sec);
+	xsltFreeStylesheet(style);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+static void
+report_usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: kensa report [--lang ja|en] [--output FILE] RESULTS.xml\n"
+	    "Renders ARF (--results-arf) or XCCDF results (--results) as one\n"
+	    "self-contained HTML page: summary, rules by group with filters,\n"
+	    "and the OVAL evidence of each rule. The default language comes\n"
+	    "from the locale; the default output is standard output.\n");
+}
+
+int
+agent_cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *lang = NULL, *out = NULL;
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+ho:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': lang = optarg; break;
+		case 'o': out = optarg; break;
+		case 'h': report_usage(stdout); return AGENT_EXIT_OK;
+		default:
+			fprintf(stderr, "kensa report: unknown or incomplete "
+			    "option '%s' (kensa report --help)\n",
+			    argv[optind - 1]);
+			return AGENT_EXIT_ERROR;
+		}
+	}
+	if (argc - optind != 1) {
+		fprintf(stderr, "kensa report: expected one RESULTS.xml "
+		    "(kensa report --help)\n");
+		return AGENT_EXIT_ERROR;
+	}
+	if (lang != NULL && strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0) {
+		fprintf(stderr, "kensa report: --lang takes ja or en\n");
+		return AGENT_EXIT_ERROR;
+	}
+	if (agent_report_html(argv[optind], out, lang) != 0) {
+		agent_perror(NULL);
+		return AGENT_EXIT_ERROR;
+	}
+	return AGENT_EXIT_OK;
+}

@@ -1,0 +1,495 @@
+/*
+ * Tests of the HTML report (agent/report.c with data/xsl/report.xsl) on
+ * small results documents written here: an ARF with OVAL results (items
+ * capped at 20), XCCDF 1.2 and 1.1 results, Japanese and English texts,
+ * content-supplied scripts dropped, and the failures: missing or malformed
+ * input, documents that are not results, a missing stylesheet, and an
+ * output left alone when rendering fails.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "agent/agent.h"
+#include "agent/report.h"
+
+#ifndef KS_SRCDIR
+#define KS_SRCDIR "."
+#endif
+
+#define NS12	"http://checklists.nist.gov/xccdf/1.2"
+#define NS11	"http://checklists.nist.gov/xccdf/1.1"
+
+/* A benchmark with a nested group, three rules and a Value; `ns` is the
+ * XCCDF namespace, `extra` goes into the first rule's description. */
+#define BENCH_OPEN(ns) \
+    "<Benchmark xmlns=\"" ns "\" xmlns:h=\"http://www.w3.org/1999/xhtml\" " \
+    "id=\"xccdf_t_benchmark_b\" xml:lang=\"en\"><status>draft</status>" \
+    "<title>Test benchmark</title>" \
+    "<title xml:lang=\"ja\">テスト用ベンチマーク</title><version>1</version>" \
+    "<Profile id=\"xccdf_t_profile_p\"><title>Prof</title></Profile>" \
+    "<Value id=\"xccdf_t_value_v\" type=\"number\"><title>V</title>" \
+    "<value>7</value></Value>" \
+    "<Group id=\"xccdf_t_group_g\"><title>Group one</title>" \
+    "<Rule id=\"xccdf_t_rule_a\" severity=\"high\"><title>Rule A</title>" \
+    "<title xml:lang=\"ja\">ルール A</title><description>Keep " \
+    "<sub idref=\"xccdf_t_value_v\"/> days." \
+    "<h:script>alert('x')</h:script><h:a href=\"javascript:evil()\">l" \
+    "</h:a><h:code>c</h:code></description>" \
+    "<reference href=\"https://example.org/std\">R1</reference>" \
+    "<ident system=\"https://ncp.nist.gov/cce\">CCE-1-1</ident>" \
+    "<check system=\"http://oval.mitre.org/XMLSchema/oval-definitions-5\">" \
+    "<check-content-ref href=\"o.xml\" name=\"oval:t:def:1\"/></check>" \
+    "</Rule><Rule id=\"xccdf_t_rule_b\" severity=\"low\"><title>Rule B" \
+    "</title></Rule><Rule id=\"xccdf_t_rule_c\" severity=\"medium\">" \
+    "<title>Rule C</title></Rule></Group>"
+
+#define TESTRESULT(ns, href) \
+    "<TestResult xmlns=\"" ns "\" id=\"xccdf_t_testresult_1\" " \
+    "start-time=\"2024-01-01T00:00:00\" end-time=\"2024-01-01T00:00:01\">" \
+    "<benchmark href=\"#x\" id=\"xccdf_t_benchmark_b\"/><title>r</title>" \
+    "<profile idref=\"xccdf_t_profile_p\"/><target>host1</target>" \
+    "<rule-result idref=\"xccdf_t_rule_a\" severity=\"high\">" \
+    "<result>fail</result><ident system=\"https://ncp.nist.gov/cce\">" \
+    "CCE-1-1</ident><check system=\"http://oval.mitre.org/XMLSchema/" \
+    "oval-definitions-5\"><check-content-ref href=\"" href "\" " \
+    "name=\"oval:t:def:1\"/></check></rule-result>" \
+    "<rule-result idref=\"xccdf_t_rule_b\" severity=\"low\">" \
+    "<result>pass</result></rule-result>" \
+    "<rule-result idref=\"xccdf_t_rule_c\" severity=\"medium\">" \
+    "<result>notselected</result></rule-result>" \
+    "<score system=\"urn:xccdf:scoring:default\" maximum=\"100\">50" \
+    "</score></TestResult>"
+
+static char tmpdir[64];
+
+static char *
+tpath(const char *name)
+{
+	static char p[4][256];
+	static int i;
+	char *s = p[i++ % 4];
+
+	assert_true(snprintf(s, 256, "%s/%s", tmpdir, name) < 256);
+	return s;
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	assert_int_equal(fputs(text, fp) >= 0, 1);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static char *
+read_all(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *buf;
+	long n;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n >= 0);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static size_t
+count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* An ARF whose OVAL results have one test with `nitems` items. */
+static char *
+make_arf(int nitems)
+{
+	size_t cap = 8192 + (size_t)nitems * 256, len = 0;
+	char *s = malloc(cap);
+	int n;
+
+	assert_non_null(s);
+#define ADD(...) do { \
+	n = snprintf(s + len, cap - len, __VA_ARGS__); \
+	assert_true(n > 0 && (size_t)n < cap - len); len += (size_t)n; \
+    } while (0)
+	ADD("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<arf:asset-report-collection xmlns:arf=\"http://scap.nist.gov/"
+	    "schema/asset-reporting-format/1.1\" xmlns:core=\"http://scap."
+	    "nist.gov/schema/reporting-core/1.1\"><arf:report-requests>"
+	    "<arf:report-request id=\"collection1\"><arf:content>"
+	    "<ds:data-stream-collection xmlns:ds=\"http://scap.nist.gov/schema/"
+	    "scap/source/1.2\" id=\"scap_t_collection_c\"><ds:component "
+	    "id=\"scap_t_comp_x\" timestamp=\"2024-01-01T00:00:00\">%s"
+	    "</Benchmark></ds:component></ds:data-stream-collection>"
+	    "</arf:content></arf:report-request></arf:report-requests>"
+	    "<arf:reports><arf:report id=\"xccdf1\"><arf:content>%s"
+	    "</arf:content></arf:report><arf:report id=\"oval0\">"
+	    "<arf:content><oval_results xmlns=\"http://oval.mitre.org/"
+	    "XMLSchema/oval-results-5\"><results><system><definitions>"
+	    "<definition definition_id=\"oval:t:def:1\" result=\"false\" "
+	    "version=\"1\"><criteria operator=\"AND\" result=\"false\">"
+	    "<criterion test_ref=\"oval:t:tst:1\" version=\"1\" "
+	    "result=\"false\"/></criteria></definition></definitions><tests>"
+	    "<test test_id=\"oval:t:tst:1\" version=\"1\" check=\"all\" "
+	    "result=\"false\">", BENCH_OPEN(NS12), TESTRESULT(NS12, "#oval0"));
+	for (int i = 0; i < nitems; i++)
+		ADD("<tested_item item_id=\"%d\" result=\"false\"/>", 100 + i);
+	ADD("</test></tests><oval_system_characteristics xmlns=\"http://oval."
+	    "mitre.org/XMLSchema/oval-system-characteristics-5\" xmlns:ind="
+	    "\"http://oval.mitre.org/XMLSchema/oval-system-characteristics-5"
+	    "#independent\"><system_data>");
+	for (int i = 0; i < nitems; i++)
+		ADD("<ind:textfilecontent_item id=\"%d\" status=\"exists\">"
+		    "<ind:filepath>/etc/f%d</ind:filepath><ind:text>zq%d"
+		    "</ind:text></ind:textfilecontent_item>", 100 + i, i, i);
+	ADD("</system_data></oval_system_characteristics></system></results>"
+	    "</oval_results></arf:content></arf:report></arf:reports>"
+	    "</arf:asset-report-collection>\n");
+#undef ADD
+	return s;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/kensa-report-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	setenv("KENSA_DATADIR", KS_SRCDIR "/data", 1);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void
+test_report__arf_en_ja(void **state)
+{
+	char *arf = make_arf(3), *html;
+
+	(void)state;
+	write_file(tpath("arf.xml"), arf);
+	free(arf);
+	assert_int_equal(agent_report_html(tpath("arf.xml"),
+	    tpath("en.html"), "en"), 0);
+	html = read_all(tpath("en.html"));
+	assert_non_null(strstr(html, "<html lang=\"en\">"));
+	assert_non_null(strstr(html, "Test benchmark"));
+	assert_non_null(strstr(html, "id=\"count-fail\" data-count=\"1\""));
+	assert_non_null(strstr(html, "id=\"count-pass\" data-count=\"1\""));
+	assert_non_null(strstr(html, "id=\"count-notselected\" "
+	    "data-count=\"1\""));
+	assert_non_null(strstr(html, "id=\"count-fail-high\" "
+	    "data-count=\"1\""));
+	assert_non_null(strstr(html, "id=\"count-total\" data-count=\"3\""));
+	assert_non_null(strstr(html, "Group one"));
+	assert_non_null(strstr(html, "Rule A"));
+	assert_non_null(strstr(html, "CCE-1-1"));
+	assert_non_null(strstr(html, ">fail<"));
+	/* The sub shows the Value, the OVAL evidence its items. */
+	assert_non_null(strstr(html, "<code class=\"sub\">7</code>"));
+	assert_non_null(strstr(html, "Collected items: 3"));
+	assert_non_null(strstr(html, "/etc/f2"));
+	assert_null(strstr(html, "more items not shown"));
+	/* A rule not selected is listed, hidden, without details. */
+	assert_non_null(strstr(html, "data-result=\"notselected\" "
+	    "data-severity=\"medium\" hidden"));
+	assert_null(strstr(html, "不適合"));
+	free(html);
+
+	assert_int_equal(agent_report_html(tpath("arf.xml"),
+	    tpath("ja.html"), "ja"), 0);
+	html = read_all(tpath("ja.html"));
+	assert_non_null(strstr(html, "<html lang=\"ja\">"));
+	assert_non_null(strstr(html, "テスト用ベンチマーク"));
+	assert_non_null(strstr(html, "ルール A"));
+	assert_non_null(strstr(html, "不適合"));
+	assert_non_null(strstr(html, "収集した項目：3 件"));
+	/* No Japanese title: the English one. */
+	assert_non_null(strstr(html, "Rule B"));
+	assert_non_null(strstr(html, "id=\"count-fail\" data-count=\"1\""));
+	free(html);
+}
+
+static void
+test_report__items_capped(void **state)
+{
+	char *arf = make_arf(25), *html;
+
+	(void)state;
+	write_file(tpath("arf25.xml"), arf);
+	free(arf);
+	assert_int_equal(agent_report_html(tpath("arf25.xml"),
+	    tpath("arf25.html"), "en"), 0);
+	html = read_all(tpath("arf25.html"));
+	assert_non_null(strstr(html, "Collected items: 25"));
+	assert_non_null(strstr(html, "data-count=\"5\">5 more items not "
+	    "shown"));
+	/* Items 0..19 shown, 20..24 not. */
+	assert_non_null(strstr(html, "/etc/f19<"));
+	assert_null(strstr(html, "/etc/f20<"));
+	assert_int_equal(count_of(html, ">zq"), 20);
+	free(html);
+}
+
+static void
+test_report__content_scripts_dropped(void **state)
+{
+	char *arf = make_arf(1), *html;
+
+	(void)state;
+	write_file(tpath("s.xml"), arf);
+	free(arf);
+	assert_int_equal(agent_report_html(tpath("s.xml"), tpath("s.html"),
+	    "en"), 0);
+	html = read_all(tpath("s.html"));
+	assert_null(strstr(html, "alert('x')"));
+	assert_null(strstr(html, "javascript:"));
+	/* Formatting is kept, without the namespace. */
+	assert_non_null(strstr(html, "<code>c</code>"));
+	free(html);
+}
+
+static void
+test_report__xccdf_results_12_and_11(void **state)
+{
+	static const char *const docs[2] = {
+		"<?xml version=\"1.0\"?>\n" BENCH_OPEN(NS12)
+		TESTRESULT(NS12, "o.xml") "</Benchmark>\n",
+		"<?xml version=\"1.0\"?>\n" BENCH_OPEN(NS11)
+		TESTRESULT(NS11, "o.xml") "</Benchmark>\n",
+	};
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		char *html;
+
+		write_file(tpath("x.xml"), docs[i]);
+		assert_int_equal(agent_report_html(tpath("x.xml"),
+		    tpath("x.html"), "ja"), 0);
+		html = read_all(tpath("x.html"));
+		assert_non_null(strstr(html, "テスト用ベンチマーク"));
+		assert_non_null(strstr(html, "ルール A"));
+		assert_non_null(strstr(html, "id=\"count-fail\" "
+		    "data-count=\"1\""));
+		assert_non_null(strstr(html, "id=\"count-pass\" "
+		    "data-count=\"1\""));
+		/* No OVAL results in the document: said so, not invented. */
+		assert_non_null(strstr(html, "OVAL 結果がありません"));
+		assert_non_null(strstr(html, "Prof"));
+		free(html);
+	}
+}
+
+static void
+test_report__lang_from_locale(void **state)
+{
+	char *arf = make_arf(1), *html;
+
+	(void)state;
+	write_file(tpath("l.xml"), arf);
+	free(arf);
+	setenv("LC_ALL", "", 1);
+	setenv("LC_MESSAGES", "", 1);
+	setenv("LANG", "ja_JP.UTF-8", 1);
+	assert_int_equal(agent_report_html(tpath("l.xml"), tpath("l.html"),
+	    NULL), 0);
+	html = read_all(tpath("l.html"));
+	assert_non_null(strstr(html, "不適合"));
+	free(html);
+	setenv("LC_ALL", "C", 1);
+	assert_int_equal(agent_report_html(tpath("l.xml"), tpath("l.html"),
+	    NULL), 0);
+	html = read_all(tpath("l.html"));
+	assert_null(strstr(html, "不適合"));
+	free(html);
+	unsetenv("LC_ALL");
+	unsetenv("LANG");
+}
+
+static void
+test_report__missing_input(void **state)
+{
+	(void)state;
+	assert_true(agent_report_html(tpath("nothere.xml"),
+	    tpath("o.html"), "en") < 0);
+	assert_non_null(strstr(ks_error_msg(), "nothere.xml"));
+	assert_int_equal(access(tpath("o.html"), F_OK), -1);
+}
+
+static void
+test_report__malformed_input(void **state)
+{
+	(void)state;
+	write_file(tpath("bad.xml"), "<TestResult xmlns=\"" NS12 "\"><x>");
+	assert_int_equal(agent_report_html(tpath("bad.xml"),
+	    tpath("o.html"), "en"), KS_EPARSE);
+	assert_non_null(strstr(ks_error_msg(), "bad.xml"));
+}
+
+static void
+test_report__not_results(void **state)
+{
+	(void)state;
+	write_file(tpath("defs.xml"), "<oval_definitions xmlns=\"http://"
+	    "oval.mitre.org/XMLSchema/oval-definitions-5\"/>");
+	assert_int_equal(agent_report_html(tpath("defs.xml"),
+	    tpath("o.html"), "en"), KS_EUNSUPPORTED);
+	assert_non_null(strstr(ks_error_msg(), "defs.xml"));
+	assert_non_null(strstr(ks_error_msg(), "oval_definitions"));
+
+	write_file(tpath("bench.xml"), "<?xml version=\"1.0\"?>\n"
+	    BENCH_OPEN(NS12) "</Benchmark>\n");
+	assert_int_equal(agent_report_html(tpath("bench.xml"),
+	    tpath("o.html"), "en"), KS_EUNSUPPORTED);
+	assert_non_null(strstr(ks_error_msg(), "bench.xml"));
+	assert_non_null(strstr(ks_error_msg(), "TestResult"));
+	assert_int_equal(access(tpath("o.html"), F_OK), -1);
+}
+
+static void
+test_report__missing_stylesheet(void **state)
+{
+	char *arf = make_arf(1), *out;
+
+	(void)state;
+	write_file(tpath("m.xml"), arf);
+	free(arf);
+	/* An earlier report stays as it was. */
+	write_file(tpath("keep.html"), "old");
+	setenv("KENSA_DATADIR", tmpdir, 1);
+	assert_int_equal(agent_report_html(tpath("m.xml"),
+	    tpath("keep.html"), "en"), KS_ENOTFOUND);
+	setenv("KENSA_DATADIR", KS_SRCDIR "/data", 1);
+	assert_non_null(strstr(ks_error_msg(), "report.xsl"));
+	out = read_all(tpath("keep.html"));
+	assert_string_equal(out, "old");
+	free(out);
+}
+
+/* A stylesheet (standing in for a tampered data directory) may read only
+ * its own directory and write nothing. */
+static void
+test_report__stylesheet_sandboxed(void **state)
+{
+	char *arf = make_arf(1), *out;
+	char dir[128];
+
+	(void)state;
+	write_file(tpath("sb.xml"), arf);
+	free(arf);
+	assert_true(snprintf(dir, sizeof(dir), "%s/xsl", tmpdir) <
+	    (int)sizeof(dir));
+	assert_int_equal(mkdir(dir, 0700), 0);
+	write_file(tpath("secret.xml"), "<s>TOPSECRET</s>");
+	write_file(tpath("xsl/own.xml"), "<s>OWNTEXT</s>");
+	setenv("KENSA_DATADIR", tmpdir, 1);
+
+	/* Its own directory: allowed. */
+	write_file(tpath("xsl/report.xsl"), "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	    "<xsl:template match=\"/\"><p><xsl:value-of select=\"document("
+	    "'own.xml')\"/></p></xsl:template></xsl:stylesheet>");
+	assert_int_equal(agent_report_html(tpath("sb.xml"), tpath("sb.html"),
+	    "en"), 0);
+	out = read_all(tpath("sb.html"));
+	assert_non_null(strstr(out, "OWNTEXT"));
+	free(out);
+
+	/* A file next to it: refused, the render fails. */
+	write_file(tpath("xsl/report.xsl"), "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	    "<xsl:template match=\"/\"><p><xsl:value-of select=\"document("
+	    "'../secret.xml')\"/></p></xsl:template></xsl:stylesheet>");
+	assert_int_equal(agent_report_html(tpath("sb.xml"), tpath("sb2.html"),
+	    "en"), KS_ERROR);
+	assert_non_null(strstr(ks_error_msg(), "sb.xml"));
+	assert_int_equal(access(tpath("sb2.html"), F_OK), -1);
+
+	/* Writing a file (xsl:document of XSLT 1.1): refused. */
+	write_file(tpath("xsl/report.xsl"), "<xsl:stylesheet version=\"1.1\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	    "<xsl:template match=\"/\"><xsl:document href=\"written.html\">"
+	    "<p>x</p></xsl:document><p>y</p></xsl:template>"
+	    "</xsl:stylesheet>");
+	assert_true(agent_report_html(tpath("sb.xml"), tpath("sb3.html"),
+	    "en") < 0);
+	assert_int_equal(access(tpath("written.html"), F_OK), -1);
+	assert_int_equal(access(tpath("xsl/written.html"), F_OK), -1);
+	setenv("KENSA_DATADIR", KS_SRCDIR "/data", 1);
+}
+
+static void
+test_report__command(void **state)
+{
+	char *arf = make_arf(1), *html;
+	char *badlang[] = { "report", "--lang", "fr", NULL, NULL };
+	char *noarg[] = { "report", NULL };
+
+	(void)state;
+	write_file(tpath("c.xml"), arf);
+	free(arf);
+	{
+		char *argv[] = { "report", "--lang", "ja", "--output",
+		    tpath("c.html"), tpath("c.xml"), NULL };
+
+		assert_int_equal(agent_cmd_report(6, argv), 0);
+	}
+	html = read_all(tpath("c.html"));
+	assert_non_null(strstr(html, "不適合"));
+	free(html);
+	badlang[3] = tpath("c.xml");
+	assert_int_equal(agent_cmd_report(4, badlang), 1);
+	assert_int_equal(agent_cmd_report(1, noarg), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_report__arf_en_ja),
+		cmocka_unit_test(test_report__items_capped),
+		cmocka_unit_test(test_report__content_scripts_dropped),
+		cmocka_unit_test(test_report__xccdf_results_12_and_11),
+		cmocka_unit_test(test_report__lang_from_locale),
+		cmocka_unit_test(test_report__missing_input),
+		cmocka_unit_test(test_report__malformed_input),
+		cmocka_unit_test(test_report__not_results),
+		cmocka_unit_test(test_report__missing_stylesheet),
+		cmocka_unit_test(test_report__stylesheet_sandboxed),
+		cmocka_unit_test(test_report__command),
+	};
+
+	ks_xml_init();
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
