@@ -65,8 +65,7 @@ report_xslt_error(void *ctx, const char *fmt, ...)
 	if (n == 0)
 		return;
 	len = strlen(report_xslt_err);
-	/* A long message is cut (it stays one line); the count is kept even
-	 * so, as the message is the first one's echo. */
+	/* A long message is cut: it stays one line. */
 	if (snprintf(report_xslt_err + len, sizeof(report_xslt_err) - len,
 	    "%s%s", len > 0 ? ": " : "", msg) < 0)
 		report_xslt_err[len] = '\0';
@@ -284,7 +283,7 @@ agent_report_html(const char *in_path, const char *out_path,
 	xmlDoc *doc = NULL, *res = NULL;
 	struct report_sec rs;
 	char xsl[PATH_MAX], dir[PATH_MAX];
-	const char *params[7];
+	const char *params[5];
 	const char *datadir = agent_datadir();
 	int rc = KS_ERROR, n;
 

@@ -7,7 +7,7 @@ libssl-dev libcurl4-openssl-dev libarchive-dev libcmocka-dev libpcre2-dev
 libyaml-dev clang xz-utils openscap-common rpm librpm-dev openssl bzip2 nginx python3 libselinux1-dev"
 # The tests compare with oscap on SCAP Security Guide content and load the
 # HTML report in a headless browser.
-[ "${1:-}" = check ] && PKGS="$PKGS openscap-scanner ssg-debian ssg-debderived chromium"
+[ "${1:-}" = check ] && PKGS="$PKGS openscap-scanner ssg-debian ssg-debderived chromium fonts-ipafont-gothic"
 [ "${1:-}" = bench ] && PKGS="$PKGS openscap-scanner time debootstrap ssg-debian ssg-debderived"
 missing=""
 for p in $PKGS; do

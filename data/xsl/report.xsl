@@ -9,8 +9,10 @@
   which halves the number of key walks over the document. Output: one
   self-contained HTML page (inline CSS and JavaScript, no external resource).
   It is not a validator: whatever is missing from the input is left out.
-  Every lookup goes through xsl:key so a report of 1,000 rules renders in
-  about a second. Our own texts are in report-strings.xml (ja, en).
+  Lookups across the document go through xsl:key so a report of 1,000
+  rules renders in a second or two; as libxslt builds each key with one
+  walk of the whole document, there are few keys, and lookups among a few
+  children (profiles, set-values, ARF reports) are plain paths. Our own texts are in report-strings.xml (ja, en).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -47,13 +49,7 @@
      generate-id() in keys: it costs a hash lookup per node in libxslt.) -->
 <xsl:key name="rule" match="x:Rule" use="@id"/>
 <xsl:key name="value" match="x:Value" use="@id"/>
-<xsl:key name="plain" match="x:plain-text" use="@id"/>
-<xsl:key name="profile" match="x:Profile" use="@id"/>
-<xsl:key name="bench" match="x:Benchmark" use="@id"/>
 <xsl:key name="rr" match="x:rule-result" use="@idref"/>
-<xsl:key name="setval" match="x:set-value" use="@idref"/>
-<xsl:key name="arfrep" match="arf:report" use="@id"/>
-<xsl:key name="odefres-any" match="ores:definition" use="@definition_id"/>
 <xsl:key name="odefres" match="ores:definition"
     use="concat(ancestor::arf:report[1]/@id, ' ', @definition_id)"/>
 <xsl:key name="odefdef" match="odef:definition"
@@ -70,11 +66,12 @@
 <!-- The TestResult shown: the last one (the newest when a benchmark
      file has collected several). -->
 <xsl:variable name="tr" select="(//x:TestResult)[last()]"/>
-<xsl:variable name="bench-ref"
-    select="key('bench', $tr/x:benchmark/@id)"/>
+<!-- Its benchmark: the parent, else the one it names, else the first. -->
+<xsl:variable name="allbench" select="//x:Benchmark"/>
+<xsl:variable name="bench-ref" select="$allbench[@id = $tr/x:benchmark/@id]"/>
 <xsl:variable name="bench" select="($tr/parent::x:Benchmark
     | $bench-ref[not($tr/parent::x:Benchmark)]
-    | (//x:Benchmark)[not($tr/parent::x:Benchmark | $bench-ref)][1])[1]"/>
+    | $allbench[not($tr/parent::x:Benchmark | $bench-ref)][1])[1]"/>
 <xsl:variable name="rrs" select="$tr/x:rule-result"/>
 <xsl:variable name="results" select="$rrs/x:result"/>
 <xsl:variable name="failed" select="$results[. = 'fail']/.."/>
@@ -169,9 +166,9 @@
      used (TestResult set-value), else the Value's default, or the Value's
      title with use="title", or a plain-text. -->
 <xsl:template match="x:sub" mode="html">
-  <xsl:variable name="sv" select="key('setval', @idref)[count(.. | $tr) = 1]"/>
+  <xsl:variable name="sv" select="$tr/x:set-value[@idref = current()/@idref]"/>
   <xsl:variable name="val" select="key('value', @idref)[1]"/>
-  <xsl:variable name="pt" select="key('plain', @idref)[1]"/>
+  <xsl:variable name="pt" select="$bench/x:plain-text[@id = current()/@idref][1]"/>
   <code class="sub">
     <xsl:choose>
       <xsl:when test="@use = 'title' and $val">
@@ -269,7 +266,7 @@
       </xsl:call-template>
       <xsl:if test="$tr">
         <xsl:variable name="pid" select="string(($tr/x:profile)/@idref)"/>
-        <xsl:variable name="prof" select="key('profile', $pid)[1]"/>
+        <xsl:variable name="prof" select="$bench/x:Profile[@id = $pid][1]"/>
         <tr>
           <th><xsl:call-template name="t"><xsl:with-param name="id" select="'profile'"/></xsl:call-template></th>
           <td>
@@ -690,7 +687,7 @@
           <xsl:for-each select="x:check-export">
             <div class="rid">
               <xsl:value-of select="@export-name"/> &#8592; <xsl:value-of select="@value-id"/>
-              <xsl:variable name="sv" select="key('setval', @value-id)[count(.. | $tr) = 1]"/>
+              <xsl:variable name="sv" select="$tr/x:set-value[@idref = current()/@value-id]"/>
               <xsl:if test="$sv"> = <code class="sub"><xsl:value-of select="$sv[1]"/></code></xsl:if>
             </div>
           </xsl:for-each>
@@ -718,10 +715,12 @@
      by the definition id among the OVAL results the document holds. -->
 <xsl:template name="oval-evidence">
   <xsl:variable name="href" select="string(@href)"/>
+  <xsl:variable name="reports" select="/arf:asset-report-collection/arf:reports/arf:report"/>
   <xsl:variable name="byref"
-      select="key('arfrep', substring($href, 2))[starts-with($href, '#')]/arf:content/ores:oval_results"/>
-  <xsl:variable name="ores" select="($byref
-      | key('odefres-any', current()/@name)[not($byref)][1]/ancestor::ores:oval_results[1])[1]"/>
+      select="$reports[starts-with($href, '#')][@id = substring($href, 2)]/arf:content/ores:oval_results"/>
+  <!-- The fallback scans only when there is no "#id" match. -->
+  <xsl:variable name="ores" select="($byref | $reports[not($byref)]/arf:content/ores:oval_results[
+      ores:results/ores:system/ores:definitions/ores:definition/@definition_id = current()/@name])[1]"/>
   <xsl:variable name="gid" select="string($ores/ancestor::arf:report[1]/@id)"/>
   <xsl:variable name="dres" select="key('odefres', concat($gid, ' ', @name))[1]"/>
   <!-- The definition's text: from the OVAL results when they carry their
