@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,29 +197,30 @@ on_result(const struct xccdf_eval *e, uint32_t i, void *payload)
 	printf("\n");
 }
 
-/* The report renders an ARF; when none was asked for, a temporary one is
- * written and removed afterwards. */
+/*
+ * The report renders an ARF; when none was asked for, a temporary one is
+ * written (in *tmpdir, which the caller removes) so that the evaluation and
+ * its documents can be freed before the stylesheet runs: the two would
+ * otherwise add their peaks.
+ */
 static int
-write_report(struct xccdf_eval *e, const struct xccdf_args *a)
+report_source(struct xccdf_eval *e, const struct xccdf_args *a,
+              char *tmpdir, char *arf, size_t arfsz)
 {
-	char dir[] = "/tmp/kensa-report-XXXXXX";
-	char arf[sizeof(dir) + 16];
-	int rc;
-
-	if (a->arf != NULL)
-		return agent_report_html(a->arf, a->report, a->opts.lang);
-	if (mkdtemp(dir) == NULL) {
+	if (a->arf != NULL) {
+		(void)snprintf(arf, arfsz, "%s", a->arf);
+		return 0;
+	}
+	if (mkdtemp(tmpdir) == NULL) {
 		ks_error_set("cannot create a temporary directory: %s",
 		    strerror(errno));
 		return KS_ERROR;
 	}
-	(void)snprintf(arf, sizeof(arf), "%s/arf.xml", dir);
-	rc = xccdf_arf_write(e, arf, &a->wopts);
-	if (rc == 0)
-		rc = agent_report_html(arf, a->report, a->opts.lang);
-	(void)unlink(arf);
-	(void)rmdir(dir);
-	return rc;
+	if (snprintf(arf, arfsz, "%s/arf.xml", tmpdir) >= (int)arfsz) {
+		ks_error_set("temporary path too long");
+		return KS_ERROR;
+	}
+	return xccdf_arf_write(e, arf, &a->wopts);
 }
 
 static int
@@ -227,6 +229,9 @@ eval_main(struct xccdf_args *a)
 	struct xccdf_content *c = NULL;
 	struct plat_target *t = NULL;
 	struct xccdf_eval *e = NULL;
+	char tmpdir[] = "/tmp/kensa-report-XXXXXX";
+	char arf[PATH_MAX];
+	bool tmp_used = false;
 	int rc, status = AGENT_EXIT_ERROR;
 
 	if ((rc = xccdf_content_open(&c, a->content)) < 0) {
@@ -263,12 +268,28 @@ eval_main(struct xccdf_args *a)
 		agent_perror(NULL);
 		goto out;
 	}
-	if (a->report != NULL && (rc = write_report(e, a)) < 0) {
-		agent_perror(NULL);
-		goto out;
+	if (a->report != NULL) {
+		tmp_used = a->arf == NULL;
+		if ((rc = report_source(e, a, tmpdir, arf, sizeof(arf))) < 0) {
+			agent_perror(NULL);
+			goto out;
+		}
 	}
 	status = xccdf_eval_exit_code(e);
+	xccdf_eval_free(e);
+	e = NULL;
+	xccdf_content_free(c);
+	c = NULL;
+	if (a->report != NULL &&
+	    (rc = agent_report_html(arf, a->report, a->opts.lang)) < 0) {
+		agent_perror(NULL);
+		status = AGENT_EXIT_ERROR;
+	}
 out:
+	if (tmp_used) {
+		(void)unlink(arf);
+		(void)rmdir(tmpdir);
+	}
 	xccdf_eval_free(e);
 	plat_target_free(t);
 	xccdf_content_free(c);

@@ -6,6 +6,7 @@
  * collected in one pass. Not the rule logic (xccdf_eval.c) and not OVAL
  * itself (oval/).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,9 @@
 #include <libxml/tree.h>
 
 #include "oval/oval.h"
+#include "platform/base/xmlw.h"
 #include "xccdf/xccdf_int.h"
+#include "xccdf/xccdf_results_int.h"
 
 struct xo_doc {
 	char			*key;	/* component id, path or node address */
@@ -86,34 +89,37 @@ resource_key(const struct xccdf_resource *r, char *buf, size_t n)
 }
 
 /*
- * A component inside a data stream is copied into a document of its own:
- * xmlDocCopyNode declares the namespaces the component inherits from the
- * collection's root on the copy's root, so the OVAL parser sees a complete
- * document.
+ * A component inside a data stream is serialised into a document of its own
+ * with every namespace in scope at its root declared there (SSG declares
+ * them on the collection's root), straight from the DOM: no second tree is
+ * built, which matters for the peak memory of a big stream.
  */
 static int
 load_node(struct oval_defs **out, xmlNode *root, const char *name)
 {
-	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNode *copy;
-	xmlChar *mem = NULL;
-	int len = 0, rc;
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&mem, &len);
+	struct ks_xmlw *x = NULL;
+	int rc;
 
-	copy = xmlDocCopyNode(root, doc, 1);
-	if (doc == NULL || copy == NULL) {
-		xmlFreeDoc(doc);
-		ks_error_set("%s: out of memory copying the component", name);
+	if (fp == NULL) {
+		ks_error_set("%s: cannot serialise the component: %s", name,
+		    strerror(errno));
 		return KS_ENOMEM;
 	}
-	(void)xmlDocSetRootElement(doc, copy);
-	xmlDocDumpMemory(doc, &mem, &len);
-	xmlFreeDoc(doc);
-	if (mem == NULL) {
+	(void)ks_xmlw_new(&x, fp, name, 0);
+	ks_xmlw_decl(x);
+	xccdf_results_copy_element(x, root, NULL, NULL, NULL);
+	rc = ks_xmlw_finish(x);
+	ks_xmlw_free(x);
+	if (fclose(fp) != 0 && rc == 0) {
 		ks_error_set("%s: cannot serialise the component", name);
-		return KS_ENOMEM;
+		rc = KS_ENOMEM;
 	}
-	rc = oval_load_mem(out, (const char *)mem, (size_t)len, name);
-	xmlFree(mem);
+	if (rc == 0)
+		rc = oval_load_mem(out, mem, len, name);
+	free(mem);
 	return rc;
 }
 

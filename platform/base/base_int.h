@@ -40,4 +40,8 @@ void ks_xml_oneline(char *msg);
 int ks_xml_error_word(const struct _xmlError *e, char *msg, size_t msgsz,
     bool *depth);
 
+/* Sets "WHAT PATH: <errno text>" and maps err to KS_ENOTFOUND, KS_EPERM,
+ * KS_ENOMEM or KS_ERROR (file.c), for every open of a user's file. */
+int ks_file_errno(const char *what, const char *path, int err);
+
 #endif /* KS_BASE_INT_H */

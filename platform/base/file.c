@@ -12,9 +12,11 @@
 #include <unistd.h>
 
 #include "platform/base/base.h"
+#include "platform/base/base_int.h"
 
-/* Maps an errno from opening `path` to a KS_* code and sets the message. */
-static int
+/* Maps an errno from opening `path` to a KS_* code and sets the message
+ * (base_int.h). */
+int
 ks_file_errno(const char *what, const char *path, int err)
 {
 	ks_error_set("%s %s: %s", what, path, strerror(err));

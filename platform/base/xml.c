@@ -5,11 +5,13 @@
  * Knows no vocabulary (OVAL, XCCDF): callers interpret the nodes.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -30,6 +32,8 @@
 
 /* A DOM is for small documents; anything bigger is refused before parsing. */
 #define KS_XML_DOC_MAX	(256u << 20)
+/* Bytes handed to the push parser at a time. */
+#define KS_XML_CHUNK	(256u << 10)
 
 /* Per reader or per DOM parse: the name for messages and the first error. */
 struct ks_xml_state {
@@ -538,8 +542,11 @@ ks_xml_doc_parse(struct _xmlDoc **out, const char *buf, size_t len,
 	}
 	ctxt->sax->entityDecl = ks_xml_entity_decl;
 	ctxt->sax->serror = ks_xml_ctxt_serror;
+	/* COMPACT keeps short text inside its node: a data stream's DOM is a
+	 * third smaller and faster to build. Nobody edits text of a loaded
+	 * document (COMPACT forbids it); copies are made with xmlDocCopyNode. */
 	doc = xmlCtxtReadMemory(ctxt, len > 0 ? buf : "", (int)len, st.name,
-	    NULL, KS_XML_OPTS);
+	    NULL, KS_XML_OPTS | XML_PARSE_COMPACT);
 	xmlFreeParserCtxt(ctxt);
 	ks_xml_leave(&g);
 	if (doc == NULL || st.rc != 0) {
@@ -565,20 +572,91 @@ out:
 
 /*
  * Parses path as a DOM (caller frees with xmlFreeDoc). The file is read by
- * us (capped), so libxml2 opens nothing by itself.
+ * us (capped), so libxml2 opens nothing by itself, and fed to libxml2's
+ * push parser in chunks: no copy of a big file is held next to its tree.
+ * The same protections as ks_xml_doc_parse apply.
  */
 int
 ks_xml_doc_read_file(struct _xmlDoc **out, const char *path)
 {
-	char *buf;
-	size_t len;
-	int rc;
+	struct ks_xml_state st;
+	struct ks_xml_guard g;
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDocPtr doc = NULL;
+	char *chunk = NULL;
+	size_t total = 0;
+	bool well_formed;
+	int rc = KS_ERROR, fd;
 
 	*out = NULL;
-	if ((rc = ks_file_read(path, KS_XML_DOC_MAX, &buf, &len)) != 0)
-		return rc;
-	rc = ks_xml_doc_parse(out, buf, len, path);
-	free(buf);
+	memset(&st, 0, sizeof(st));
+	st.name = (char *)path;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return ks_file_errno("cannot open", path, errno);
+	ks_xml_enter(&g, &st);
+	ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, path);
+	if (ctxt == NULL) {
+		ks_xml_leave(&g);
+		close(fd);
+		ks_error_set("%s: out of memory", path);
+		return KS_ENOMEM;
+	}
+	ctxt->sax->entityDecl = ks_xml_entity_decl;
+	ctxt->sax->serror = ks_xml_ctxt_serror;
+	chunk = ks_malloc(KS_XML_CHUNK);
+	/* COMPACT: see ks_xml_doc_parse. */
+	(void)xmlCtxtUseOptions(ctxt, KS_XML_OPTS | XML_PARSE_COMPACT);
+	for (;;) {
+		ssize_t n = read(fd, chunk, KS_XML_CHUNK);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ks_xml_leave(&g);
+			rc = ks_file_errno("cannot read", path, errno);
+			goto out;
+		}
+		total += (size_t)n;
+		if (total > KS_XML_DOC_MAX) {
+			ks_xml_leave(&g);
+			ks_error_set("%s: larger than the limit of %u bytes",
+			    path, KS_XML_DOC_MAX);
+			rc = KS_ELIMIT;
+			goto out;
+		}
+		if (xmlParseChunk(ctxt, chunk, (int)n, n == 0) != 0 ||
+		    st.rc != 0 || n == 0)
+			break;
+	}
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	well_formed = ctxt->wellFormed != 0;
+	ks_xml_leave(&g);
+	if (doc == NULL || st.rc != 0 || !well_formed) {
+		rc = ks_xml_fail(&st, 0);
+		goto out;
+	}
+	if (ks_xml_dtd_has_entities(doc->intSubset)) {
+		ks_error_set("%s: document declares entities in its DTD; "
+		    "refused", st.name);
+		rc = KS_EPARSE;
+		goto out;
+	}
+	if ((rc = ks_xml_tree_check(xmlDocGetRootElement(doc), st.name,
+	    total > KS_XML_MAX_TEXT)) != 0)
+		goto out;
+	*out = doc;
+	doc = NULL;
+	rc = 0;
+out:
+	xmlFreeDoc(doc);
+	if (ctxt != NULL) {
+		xmlFreeDoc(ctxt->myDoc);
+		ctxt->myDoc = NULL;
+		xmlFreeParserCtxt(ctxt);
+	}
+	free(chunk);
+	close(fd);
 	return rc;
 }
 
