@@ -516,6 +516,23 @@ ks_xml_tree_check(const xmlNode *root, const char *name, bool check_text)
 	return 0;
 }
 
+/*
+ * What every parsed DOM must pass before a caller sees it: no entities
+ * declared in its DTD, and the depth and text caps (the text cap is
+ * checked only when the input was big enough to break it). 0 or KS_*.
+ */
+static int
+ks_xml_doc_accept(xmlDocPtr doc, const char *name, size_t len)
+{
+	if (ks_xml_dtd_has_entities(doc->intSubset)) {
+		ks_error_set("%s: document declares entities in its DTD; "
+		    "refused", name);
+		return KS_EPARSE;
+	}
+	return ks_xml_tree_check(xmlDocGetRootElement(doc), name,
+	    len > KS_XML_MAX_TEXT);
+}
+
 static int
 ks_xml_doc_parse(struct _xmlDoc **out, const char *buf, size_t len,
     const char *name)
@@ -553,14 +570,7 @@ ks_xml_doc_parse(struct _xmlDoc **out, const char *buf, size_t len,
 		rc = ks_xml_fail(&st, 0);
 		goto out;
 	}
-	if (ks_xml_dtd_has_entities(doc->intSubset)) {
-		ks_error_set("%s: document declares entities in its DTD; "
-		    "refused", st.name);
-		rc = KS_EPARSE;
-		goto out;
-	}
-	if ((rc = ks_xml_tree_check(xmlDocGetRootElement(doc), st.name,
-	    len > KS_XML_MAX_TEXT)) != 0)
+	if ((rc = ks_xml_doc_accept(doc, st.name, len)) != 0)
 		goto out;
 	*out = doc;
 	doc = NULL;
@@ -636,14 +646,7 @@ ks_xml_doc_read_file(struct _xmlDoc **out, const char *path)
 		rc = ks_xml_fail(&st, 0);
 		goto out;
 	}
-	if (ks_xml_dtd_has_entities(doc->intSubset)) {
-		ks_error_set("%s: document declares entities in its DTD; "
-		    "refused", st.name);
-		rc = KS_EPARSE;
-		goto out;
-	}
-	if ((rc = ks_xml_tree_check(xmlDocGetRootElement(doc), st.name,
-	    total > KS_XML_MAX_TEXT)) != 0)
+	if ((rc = ks_xml_doc_accept(doc, st.name, total)) != 0)
 		goto out;
 	*out = doc;
 	doc = NULL;
