@@ -5,6 +5,7 @@
  */
 #include "agent/agent.h"
 #include "agent/cmd_xccdf.h"
+#include "agent/findings.h"
 #include "agent/report.h"
 #include "xccdf/xccdf.h"
 
@@ -34,6 +35,11 @@ struct xccdf_args {
 	const char		*rules[XCCDF_MAX_RULE_ARGS];
 	const char		*skips[XCCDF_MAX_RULE_ARGS];
 	bool			 quiet;
+	/* findings */
+	const char		*findings;
+	const char		*vulnstore;
+	char			*jvn[64];
+	size_t			 njvn;
 };
 
 static void
@@ -61,6 +67,11 @@ xccdf_usage(FILE *fp)
 	    "  --without-syschar      OVAL results without system data\n"
 	    "  --arf-oval-definitions ARF OVAL results carry oval_definitions\n"
 	    "  --fetch-remote-resources  (remote components: not yet)\n"
+	    "  --findings FILE        CVSS-scored findings of the failed rules\n"
+	    "                         whose checks are vulnerability or patch\n"
+	    "                         definitions (urn:kensa:findings:1)\n"
+	    "  --vulnstore FILE       vulnerability store for the scores\n"
+	    "  --jvn FILE             JVN VULDEF/JVNRSS document (repeatable)\n"
 	    "  --lang ja|en           language of titles and report\n"
 	    "  --progress             print RULE-ID:RESULT lines only\n"
 	    "  --quiet                print nothing per rule\n"
@@ -93,6 +104,9 @@ parse_args(int argc, char **argv, struct xccdf_args *a)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "progress", no_argument, NULL, 'P' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "findings", required_argument, NULL, 'F' },
+		{ "vulnstore", required_argument, NULL, 'S' },
+		{ "jvn", required_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -135,6 +149,13 @@ parse_args(int argc, char **argv, struct xccdf_args *a)
 		case 'l': a->opts.lang = optarg; break;
 		case 'P': a->opts.progress = true; break;
 		case 'q': a->quiet = true; break;
+		case 'F': a->findings = optarg; break;
+		case 'S': a->vulnstore = optarg; break;
+		case 'J':
+			if (a->njvn == sizeof(a->jvn) / sizeof(a->jvn[0]))
+				goto toomany;
+			a->jvn[a->njvn++] = optarg;
+			break;
 		case 'h': xccdf_usage(stdout); return 1;
 		default:
 			fprintf(stderr, "kensa xccdf: unknown or incomplete "
@@ -223,6 +244,55 @@ report_source(struct xccdf_eval *e, const struct xccdf_args *a,
 	return xccdf_arf_write(e, arf, &a->wopts);
 }
 
+struct sessions {
+	struct oval_session	*v[64];
+	size_t			 n;
+};
+
+static int
+session_cb(const char *name, struct oval_session *s, void *payload)
+{
+	struct sessions *ss = payload;
+
+	(void)name;
+	if (ss->n == sizeof(ss->v) / sizeof(ss->v[0])) {
+		ks_error_set("more than %zu OVAL documents", ss->n);
+		return KS_ELIMIT;
+	}
+	ss->v[ss->n++] = s;
+	return 0;
+}
+
+/*
+ * --findings: a rule whose check is a vulnerability or patch definition
+ * fails when the definition is true (SP 800-126's reversal), so the true
+ * vulnerability/patch definitions of the evaluation's OVAL sessions are
+ * exactly the findings, scored as `kensa oval eval --findings` scores them.
+ */
+static int
+write_findings(struct xccdf_eval *e, const struct xccdf_args *a,
+               struct plat_target *t)
+{
+	struct feed_vulnstore *vs = NULL;
+	struct agent_findings *f = NULL;
+	struct sessions ss = {.n = 0};
+	int rc;
+
+	if ((rc = xccdf_eval_foreach_oval(e, session_cb, &ss)) < 0 ||
+	    (rc = agent_vulnstore_open(&vs, a->vulnstore, false,
+	    (char **)a->jvn, a->njvn)) < 0 ||
+	    (rc = agent_findings_build_multi(&f, ss.v, ss.n, vs,
+	    a->opts.lang != NULL ? a->opts.lang : "en")) < 0 ||
+	    (rc = agent_findings_write(f, a->findings,
+	    plat_target_name(t))) < 0)
+		goto out;
+	ks_info("%zu findings written to %s", f->n, a->findings);
+out:
+	agent_findings_free(f);
+	feed_vulnstore_free(vs);
+	return rc;
+}
+
 static int
 eval_main(struct xccdf_args *a)
 {
@@ -265,6 +335,10 @@ eval_main(struct xccdf_args *a)
 	}
 	if (a->oval_results &&
 	    (rc = xccdf_oval_results_write(e, &a->wopts)) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	if (a->findings != NULL && (rc = write_findings(e, a, t)) < 0) {
 		agent_perror(NULL);
 		goto out;
 	}

@@ -463,18 +463,31 @@ int
 agent_findings_build(struct agent_findings **out, struct oval_session *s,
     const struct feed_vulnstore *store, const char *lang)
 {
+	return agent_findings_build_multi(out, &s, 1, store, lang);
+}
+
+int
+agent_findings_build_multi(struct agent_findings **out,
+    struct oval_session *const *sessions, size_t nsessions,
+    const struct feed_vulnstore *store, const char *lang)
+{
 	struct build b = { 0 };
 	int rc = 0;
 
-	b.s = s;
 	b.store = store;
 	b.ja = lang != NULL && strncmp(lang, "ja", 2) == 0;
 	b.out = ks_calloc(1, sizeof(*b.out));
 	b.out->lang = ks_strdup(b.ja ? "ja" : "en");
-	if ((rc = oval_session_foreach_result(s, pick_defs, &b)) < 0)
-		goto out;
-	for (size_t i = 0; i < b.nids && rc == 0; i++)
-		rc = build_one(&b, b.ids[i]);
+	for (size_t k = 0; k < nsessions && rc == 0; k++) {
+		b.s = sessions[k];
+		if ((rc = oval_session_foreach_result(b.s, pick_defs, &b)) < 0)
+			break;
+		for (size_t i = 0; i < b.nids && rc == 0; i++)
+			rc = build_one(&b, b.ids[i]);
+		list_free(b.ids, b.nids);
+		b.ids = NULL;
+		b.nids = 0;
+	}
 	if (rc < 0)
 		goto out;
 	if (b.out->n > 1)

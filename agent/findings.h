@@ -87,6 +87,11 @@ struct agent_findings {
  */
 int agent_findings_build(struct agent_findings **out, struct oval_session *s,
     const struct feed_vulnstore *store, const char *lang);
+/* The same over several sessions (an XCCDF evaluation runs one per OVAL
+ * document): the findings of all, sorted together. */
+int agent_findings_build_multi(struct agent_findings **out,
+    struct oval_session *const *sessions, size_t nsessions,
+    const struct feed_vulnstore *store, const char *lang);
 void agent_findings_free(struct agent_findings *f);
 /* Findings at or above min. */
 size_t agent_findings_at_least(const struct agent_findings *f,

@@ -136,6 +136,17 @@ double xccdf_eval_score(const struct xccdf_eval *e, double *max);
  * (oscap's exit codes). */
 int xccdf_eval_exit_code(const struct xccdf_eval *e);
 
+/*
+ * The OVAL sessions the evaluation ran, one per OVAL document, in the
+ * order first used: cb(document name, session). For findings (agent/):
+ * the vulnerability and patch definitions that made rules fail. Stops when
+ * cb returns non-zero and returns that.
+ */
+struct oval_session;
+int xccdf_eval_foreach_oval(struct xccdf_eval *e,
+    int (*cb)(const char *name, struct oval_session *s, void *payload),
+    void *payload);
+
 /* Output options. */
 struct xccdf_write_opts {
 	bool		 thin;		/* --thin-results: no system data */

@@ -277,3 +277,13 @@ xccdf_oval_foreach_session(struct xccdf_oval *o,
 	}
 	return 0;
 }
+
+int
+xccdf_eval_foreach_oval(struct xccdf_eval *e,
+    int (*cb)(const char *name, struct oval_session *s, void *payload),
+    void *payload)
+{
+	if (e->oval == NULL)
+		return 0;
+	return xccdf_oval_foreach_session(e->oval, cb, payload);
+}

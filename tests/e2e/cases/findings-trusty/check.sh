@@ -39,3 +39,15 @@ st=0
 "$K" scan --root "$ROOT" --definitions "$DEFS" --vulnstore "$OUT/store.kvs" \
     --output "$OUT/scan" --fail-on medium >/dev/null || st=$?
 [ "$st" -eq 2 ] || { echo "--fail-on medium: exit $st"; exit 1; }
+# The same definitions as checks of XCCDF rules: the three true
+# vulnerability definitions make their rules fail (exit 2), and
+# xccdf eval --findings writes the same findings.
+st=0
+"$K" xccdf eval --quiet --root "$ROOT" --lang en --vulnstore "$OUT/store.kvs" \
+    --results "$OUT/xccdf-results.xml" --findings "$OUT/xccdf-findings.xml" \
+    "$CASE/xccdf.xml" >/dev/null || st=$?
+[ "$st" -eq 2 ] || { echo "xccdf eval exit $st, expected 2"; exit 1; }
+xmllint --noout --schema "$XSD" "$OUT/xccdf-findings.xml"
+xsltproc "$CASE/findings.xsl" "$OUT/xccdf-findings.xml" | diff "$CASE/findings.en.expect" -
+[ "$(grep -c '<result>fail</result>' "$OUT/xccdf-results.xml")" -eq 3 ]
+[ "$(grep -c '<result>pass</result>' "$OUT/xccdf-results.xml")" -eq 2 ]
