@@ -5,6 +5,8 @@
  * feed_myjvn.c); nothing here touches the network or the cache directly.
  */
 #include <getopt.h>
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +168,54 @@ feed_list(struct feed_config *cfg, struct feed_cache *cache)
 	return status;
 }
 
+/*
+ * The check a downloaded bundle must pass before the cache switches it in:
+ * its MANIFEST signature against the source's trusted keys, then every
+ * file's size and digest (feed_bundle_verify). The new copy holds the one
+ * downloaded file; anything else there is refused.
+ */
+static int
+verify_bundle(const struct feed_source *src, const char *newdir,
+    void *payload)
+{
+	struct feed_trust *trust = NULL;
+	struct dirent *de;
+	char *path = NULL;
+	DIR *d;
+	int rc = KS_ERROR;
+
+	(void)payload;
+	if ((d = opendir(newdir)) == NULL) {
+		ks_error_set("%s: cannot read %s: %s", src->name, newdir,
+		    strerror(errno));
+		return KS_ERROR;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (path != NULL) {
+			ks_error_set("%s: more than one file downloaded for "
+			    "a bundle", src->name);
+			goto out;
+		}
+		path = ks_asprintf("%s/%s", newdir, de->d_name);
+	}
+	if (path == NULL) {
+		ks_error_set("%s: no bundle was downloaded", src->name);
+		goto out;
+	}
+	if ((rc = feed_trust_new(&trust)) < 0 ||
+	    (rc = feed_trust_add_file(trust, src->trust)) < 0 ||
+	    (rc = feed_bundle_verify(path, trust, NULL, NULL)) < 0)
+		goto out;
+	rc = 0;
+out:
+	feed_trust_free(trust);
+	free(path);
+	closedir(d);
+	return rc;
+}
+
 static int
 feed_update(struct feed_config *cfg, struct feed_cache *cache,
     const struct opts *o)
@@ -183,6 +233,7 @@ feed_update(struct feed_config *cfg, struct feed_cache *cache,
 		agent_perror("feed update");
 		return AGENT_EXIT_ERROR;
 	}
+	feed_cache_set_verifier(cache, FEED_KIND_BUNDLE, verify_bundle, NULL);
 	for (i = 0; i < cfg->nsrc; i++) {
 		const struct feed_source *s = &cfg->src[i];
 		struct feed_cache_info info;

@@ -46,6 +46,7 @@ source_clear(struct feed_source *s)
 	free(s->files);
 	free(s->ca_file);
 	free(s->pinned_key);
+	free(s->trust);
 	free(s->proxy);
 	memset(s, 0, sizeof(*s));
 }
@@ -105,6 +106,7 @@ source_copy(struct feed_source *dst, const struct feed_source *src)
 	dst->nfiles = 0;
 	dst->ca_file = src->ca_file ? ks_strdup(src->ca_file) : NULL;
 	dst->pinned_key = src->pinned_key ? ks_strdup(src->pinned_key) : NULL;
+	dst->trust = NULL;
 	dst->proxy = src->proxy ? ks_strdup(src->proxy) : NULL;
 }
 
@@ -273,6 +275,10 @@ set_key(struct feed_source *s, bool global, const char *k, const char *v,
 		*why = "unknown key in [global]";
 		return KS_EPARSE;
 	}
+	if (strcmp(k, "trust") == 0) {
+		set_str(&s->trust, v);
+		return 0;
+	}
 	if (strcmp(k, "kind") == 0) {
 		for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
 			if (strcmp(v, kind_names[i]) == 0) {
@@ -325,6 +331,18 @@ source_check(const struct feed_source *s, const char **why)
 	}
 	if (s->nfiles > 0 && s->kind != FEED_KIND_JVN_IPEDIA) {
 		*why = "'files' is only for kind jvn-ipedia";
+		return KS_EPARSE;
+	}
+	/* A bundle is used only once its signature matches a trusted key:
+	 * without keys it could never be used, so say so when the file is
+	 * read rather than at the first update. */
+	if (s->kind == FEED_KIND_BUNDLE && s->trust == NULL) {
+		*why = "a bundle source needs 'trust' (the officers' public "
+		    "keys, PEM)";
+		return KS_EPARSE;
+	}
+	if (s->trust != NULL && s->kind != FEED_KIND_BUNDLE) {
+		*why = "'trust' is only for kind bundle";
 		return KS_EPARSE;
 	}
 	if ((s->sha256 || s->digest_url) && s->kind != FEED_KIND_OVAL &&

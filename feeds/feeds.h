@@ -135,6 +135,8 @@ struct feed_source {
 	uint64_t	 max_size;	/* bytes per file; default 512 MiB */
 	char		*ca_file;	/* NULL: the system store */
 	char		*pinned_key;	/* CURLOPT_PINNEDPUBLICKEY or NULL */
+	char		*trust;		/* bundle: PEM file of the officers'
+					 * public keys (required) */
 	char		*proxy;		/* NULL: environment (https_proxy...) */
 	long		 connect_timeout;	/* seconds */
 	long		 timeout;		/* seconds, whole transfer */

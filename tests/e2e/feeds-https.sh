@@ -649,4 +649,39 @@ k feed --config "$CONF" show jvn || fail "show: $(cat "$T/err")"
 grep -Eq '^  [0-9a-f]{64} +[0-9]+  b.rdf$' "$T/out" || fail "show: $(cat "$T/out")"
 note "feed show"
 
+# Signed checklist bundles: a bundle enters the cache only when its MANIFEST
+# signature matches one of the source's trusted keys (and every file its
+# digest); otherwise the update fails and the previous copy stays.
+mkdir -p "$T/bsrc" "$W/bundle"
+echo '<Benchmark xmlns="http://checklists.nist.gov/xccdf/1.2"/>' >"$T/bsrc/policy-xccdf.xml"
+for key in officer other; do
+	openssl genpkey -algorithm ed25519 -out "$T/$key.key" 2>/dev/null || fail "genpkey $key"
+	openssl pkey -in "$T/$key.key" -pubout -out "$T/$key.pub" 2>/dev/null || fail "pubout $key"
+done
+k bundle sign --key "$T/officer.key" --out "$W/bundle/policy.bundle" "$T/bsrc" ||
+    fail "bundle sign: $(cat "$T/err")"
+bump "$W/bundle/policy.bundle"
+chmod -R a+rX "$W/bundle"
+printf '\n[policy]\nkind = bundle\nurl = %s/bundle/policy.bundle\ntrust = %s/officer.pub\n' "$B" "$T" >>"$CONF"
+printf '\n[policy-untrusted]\nkind = bundle\nurl = %s/bundle/policy.bundle\ntrust = %s/other.pub\n' "$B" "$T" >>"$CONF"
+k feed --config "$CONF" update policy || fail "bundle update: $(cat "$T/err")"
+grep -q '^policy: updated (1 files' "$T/out" || fail "bundle update: $(cat "$T/out")"
+k bundle verify --trust "$T/officer.pub" "$T/cache/policy/current/policy.bundle" ||
+    fail "cached bundle does not verify: $(cat "$T/err")"
+k feed --config "$CONF" update policy-untrusted && fail "a bundle signed by an untrusted key was cached"
+grep -q 'policy-untrusted' "$T/err" || fail "untrusted bundle: $(cat "$T/err")"
+[ -e "$T/cache/policy-untrusted/current" ] && fail "untrusted bundle: a copy was switched in"
+s1=$(snap policy)
+k bundle sign --key "$T/other.key" --out "$W/bundle/policy.bundle.new" "$T/bsrc" ||
+    fail "bundle sign other: $(cat "$T/err")"
+mv "$W/bundle/policy.bundle.new" "$W/bundle/policy.bundle"
+bump "$W/bundle/policy.bundle"
+chmod a+r "$W/bundle/policy.bundle"
+k feed --config "$CONF" update policy && fail "a re-signed bundle from an untrusted key replaced the copy"
+[ "$(snap policy)" = "$s1" ] || fail "bundle: the previous copy was replaced"
+printf '[b]\nkind = bundle\nurl = https://127.0.0.1/x.bundle\n' >"$T/notrust.conf"
+k feed --config "$T/notrust.conf" list && fail "a bundle source without trust was accepted"
+grep -q "needs 'trust'" "$T/err" || fail "bundle without trust: $(cat "$T/err")"
+note "signed bundles verified before they enter the cache"
+
 echo "feeds-https: all checks passed"

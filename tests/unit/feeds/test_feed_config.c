@@ -117,6 +117,14 @@ test_feed_config__errors(void **state)
 	expect_error("[a]\nurl = https://x/y\n[b]\n",
 	    "t.conf:1: missing 'kind'");
 	expect_error("[a]\nkind = rss\n", "t.conf:2: kind: expected jvn-ipedia, myjvn, oval or bundle");
+	/* A bundle is only ever used once its signature matches a trusted
+	 * key: a bundle source without keys is refused when read. */
+	expect_error("[a]\nkind = bundle\nurl = https://x/p.bundle\n",
+	    "t.conf:1: a bundle source needs 'trust'");
+	expect_error("[a]\nkind = oval\nurl = https://x/\ntrust = /k.pem\n",
+	    "t.conf:1: 'trust' is only for kind bundle");
+	expect_error("[global]\ntrust = /k.pem\n",
+	    "t.conf:2: trust: unknown key in [global]");
 	expect_error("[a]\nkind = oval\nurl = https://x/\ncolour = red\n",
 	    "t.conf:4: colour: unknown key");
 	expect_error("[a]\nkind = oval\nurl = https://x/\nverify = no\n",
