@@ -33,8 +33,11 @@ void agent_print_version(void);
 int agent_scan_baseline(struct plat_target *t, const char *outdir,
     const char *lang);
 
-/* Opens the target selected by --root (NULL: the host). */
-int agent_target_open(struct plat_target **out, const char *root);
+/* Opens the target selected by --root DIR or --image FILE (both NULL: the
+ * host; both given: an error). An image is unpacked into a private
+ * temporary tree that plat_target_free removes. */
+int agent_target_open(struct plat_target **out, const char *root,
+    const char *image);
 /* The directory holding kensa's data (content, schemas, stylesheets):
  * $KENSA_DATADIR, the source tree next to the binary, or the installed one.
  * Borrowed, static. */

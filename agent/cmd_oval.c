@@ -17,6 +17,7 @@ enum oval_mode { MODE_EVAL, MODE_COLLECT, MODE_ANALYSE };
 struct oval_args {
 	enum oval_mode		 mode;
 	const char		*root;
+	const char		*image;
 	const char		*results;
 	const char		*syschar;
 	struct oval_eval_opts	 opts;
@@ -35,7 +36,8 @@ static void
 oval_usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kensa oval eval [--root DIR] [--id ID] [--variables FILE]\n"
+	    "usage: kensa oval eval [--root DIR|--image FILE] [--id ID]\n"
+	    "                       [--variables FILE]\n"
 	    "                       [--directives FILE] [--results FILE]\n"
 	    "                       [--syschar FILE] [--findings FILE]\n"
 	    "                       [--lang ja|en] [--vulnstore FILE]\n"
@@ -61,6 +63,7 @@ parse_args(int argc, char **argv, struct oval_args *a)
 {
 	static const struct option longopts[] = {
 		{ "root", required_argument, NULL, 'r' },
+		{ "image", required_argument, NULL, 'm' },
 		{ "id", required_argument, NULL, 'i' },
 		{ "variables", required_argument, NULL, 'V' },
 		{ "directives", required_argument, NULL, 'd' },
@@ -81,6 +84,7 @@ parse_args(int argc, char **argv, struct oval_args *a)
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': a->root = optarg; break;
+		case 'm': a->image = optarg; break;
 		case 'i': a->opts.only_id = optarg; break;
 		case 'V': a->opts.variables = optarg; break;
 		case 'd': a->opts.directives = optarg; break;
@@ -125,8 +129,8 @@ parse_args(int argc, char **argv, struct oval_args *a)
 		    "required\n");
 		return -1;
 	}
-	if (a->mode == MODE_ANALYSE && a->root != NULL) {
-		fprintf(stderr, "kensa oval analyse: --root makes no sense "
+	if (a->mode == MODE_ANALYSE && (a->root != NULL || a->image != NULL)) {
+		fprintf(stderr, "kensa oval analyse: --root/--image make no sense "
 		    "with recorded system characteristics\n");
 		return -1;
 	}
@@ -245,7 +249,7 @@ agent_cmd_oval(int argc, char **argv)
 	ks_info("%s: %u definitions loaded in %.3f s", a.defs,
 	    oval_def_count(defs), t1 - t0);
 	t0 = t1;
-	if (a.mode != MODE_ANALYSE && agent_target_open(&target, a.root) < 0) {
+	if (a.mode != MODE_ANALYSE && agent_target_open(&target, a.root, a.image) < 0) {
 		agent_perror(NULL);
 		goto out;
 	}

@@ -22,6 +22,7 @@
 
 struct scan_args {
 	const char	*root;
+	const char	*image;
 	const char	*results;
 	const char	*syschar;
 	const char	*content;
@@ -53,7 +54,8 @@ static void
 scan_usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kensa scan [--root DIR] [--lang ja|en] [--results FILE]\n"
+	    "usage: kensa scan [--root DIR|--image FILE] [--lang ja|en]\n"
+	    "                  [--results FILE]\n"
 	    "                  [--syschar FILE] [--content FILE]\n"
 	    "                  [--definitions VULN-OVAL.xml] [--output DIR]\n"
 	    "                  [--vulnstore FILE] [--jvn FILE]...\n"
@@ -267,6 +269,7 @@ agent_cmd_scan(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "root", required_argument, NULL, 'r' },
+		{ "image", required_argument, NULL, 'm' },
 		{ "results", required_argument, NULL, 'R' },
 		{ "syschar", required_argument, NULL, 's' },
 		{ "content", required_argument, NULL, 'c' },
@@ -294,6 +297,7 @@ agent_cmd_scan(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': a.root = optarg; break;
+		case 'm': a.image = optarg; break;
 		case 'R': a.results = optarg; break;
 		case 's': a.syschar = optarg; break;
 		case 'c': a.content = optarg; break;
@@ -343,7 +347,7 @@ agent_cmd_scan(int argc, char **argv)
 		a.content_is_default = true;
 	}
 	if (oval_load(&defs, a.content) < 0 ||
-	    agent_target_open(&t, a.root) < 0 ||
+	    agent_target_open(&t, a.root, a.image) < 0 ||
 	    oval_session_new(&s, defs, t, NULL) < 0 ||
 	    oval_session_collect(s) < 0 || oval_session_evaluate(s) < 0) {
 		agent_perror(NULL);

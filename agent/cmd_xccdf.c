@@ -25,6 +25,7 @@ struct xccdf_args {
 	struct xccdf_eval_opts	 opts;
 	struct xccdf_write_opts	 wopts;
 	const char		*root;
+	const char		*image;
 	const char		*results;
 	const char		*arf;
 	const char		*report;
@@ -58,6 +59,8 @@ xccdf_usage(FILE *fp)
 	    "  --cpe FILE             CPE dictionary (repeatable)\n"
 	    "  --datastream-id ID     --xccdf-id ID  --benchmark-id ID\n"
 	    "  --root DIR             evaluate a directory root, not /\n"
+	    "  --image FILE           evaluate a container image or root-file-\n"
+	    "                         system archive (tar, docker save, OCI)\n"
 	    "  --results FILE         XCCDF results\n"
 	    "  --results-arf FILE     ARF 1.1 result data stream\n"
 	    "  --report FILE          HTML report\n"
@@ -93,6 +96,7 @@ parse_args(int argc, char **argv, struct xccdf_args *a)
 		{ "xccdf-id", required_argument, NULL, 'X' },
 		{ "benchmark-id", required_argument, NULL, 'B' },
 		{ "root", required_argument, NULL, 'o' },
+		{ "image", required_argument, NULL, 'm' },
 		{ "results", required_argument, NULL, 'R' },
 		{ "results-arf", required_argument, NULL, 'A' },
 		{ "report", required_argument, NULL, 'H' },
@@ -138,6 +142,7 @@ parse_args(int argc, char **argv, struct xccdf_args *a)
 		case 'X': a->opts.xccdf_id = optarg; break;
 		case 'B': a->opts.benchmark_id = optarg; break;
 		case 'o': a->root = optarg; break;
+		case 'm': a->image = optarg; break;
 		case 'R': a->results = optarg; break;
 		case 'A': a->arf = optarg; break;
 		case 'H': a->report = optarg; break;
@@ -313,7 +318,7 @@ eval_main(struct xccdf_args *a)
 			agent_perror(NULL);
 			goto out;
 		}
-	if ((rc = agent_target_open(&t, a->root)) < 0) {
+	if ((rc = agent_target_open(&t, a->root, a->image)) < 0) {
 		agent_perror(NULL);
 		goto out;
 	}

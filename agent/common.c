@@ -17,8 +17,15 @@
 #include <unistd.h>
 
 int
-agent_target_open(struct plat_target **out, const char *root)
+agent_target_open(struct plat_target **out, const char *root,
+    const char *image)
 {
+	if (root != NULL && image != NULL) {
+		ks_error_set("--root and --image name two targets; give one");
+		return KS_ERROR;
+	}
+	if (image != NULL)
+		return plat_target_image_new(out, image);
 	if (root == NULL)
 		return plat_target_host_new(out);
 	return plat_target_root_new(out, root);

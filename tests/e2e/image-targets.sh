@@ -1,0 +1,65 @@
+#!/bin/sh
+# --image FILE gives the same results as --root DIR on the same file system:
+# a fixture root (kensa's baseline "bad" Debian root and the dpkg fixture)
+# packed as a tar.gz and as a two-layer `docker save` archive whose second
+# layer changes files and deletes one with a whiteout. OVAL and XCCDF
+# results must equal those of the directory the image was made from.
+# usage: image-targets.sh KENSA
+set -u
+KENSA=$1
+HERE=$(cd "$(dirname "$0")" && pwd)
+C=$HERE/../../data/content
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+sh "$HERE/fixtures/baseline-root.sh" "$T/root" bad debian >"$T/fx.log" 2>&1 ||
+    fail "baseline-root.sh: $(tail -2 "$T/fx.log")"
+sh "$HERE/fixtures/dpkg-root.sh" "$T/root" >>"$T/fx.log" 2>&1 ||
+    fail "dpkg-root.sh: $(tail -2 "$T/fx.log")"
+tar -C "$T/root" -czf "$T/root.tar.gz" . || fail "tar"
+
+# 1. A root-file-system archive: the same OVAL and XCCDF results.
+"$KENSA" oval eval --root "$T/root" "$C/kensa-inventory-oval.xml" >"$T/dir.out" 2>"$T/err" ||
+    fail "oval eval --root: $(cat "$T/err")"
+"$KENSA" oval eval --image "$T/root.tar.gz" "$C/kensa-inventory-oval.xml" >"$T/img.out" 2>"$T/err" ||
+    fail "oval eval --image: $(cat "$T/err")"
+diff "$T/dir.out" "$T/img.out" || fail "oval eval: --image differs from --root"
+xeval() {	# xeval OUT TARGET-OPTION PATH: the baseline, one RULE:RESULT line per rule
+	out=$1; shift
+	"$KENSA" xccdf eval --progress "$@" --cpe "$C/kensa-baseline-cpe-dictionary.xml" \
+	    "$C/kensa-baseline-xccdf.xml" >"$out" 2>"$T/err"
+	[ $? -le 2 ] || fail "xccdf eval $*: $(cat "$T/err")"
+}
+xeval "$T/xccdf-dir.out" --root "$T/root"
+xeval "$T/xccdf-img.out" --image "$T/root.tar.gz"
+diff "$T/xccdf-dir.out" "$T/xccdf-img.out" || fail "xccdf eval: --image differs from --root"
+grep -q ':fail$' "$T/xccdf-img.out" || fail "xccdf eval --image: no rule failed on the bad root"
+
+# 2. A docker-save archive with two layers: layer 2 fixes sshd_config and
+# deletes /etc/login.defs with a whiteout; the results follow layer 2.
+mkdir -p "$T/l2/etc/ssh" "$T/img"
+printf 'PermitRootLogin no\n' >"$T/l2/etc/ssh/sshd_config"
+: >"$T/l2/etc/.wh.login.defs"
+tar -C "$T/root" -cf "$T/img/layer1.tar" . && tar -C "$T/l2" -cf "$T/img/layer2.tar" . || fail "layers"
+printf '[{"Config":"config.json","RepoTags":["t:1"],"Layers":["layer1.tar","layer2.tar"]}]\n' >"$T/img/manifest.json"
+echo '{}' >"$T/img/config.json"
+tar -C "$T/img" -cf "$T/docker.tar" manifest.json config.json layer1.tar layer2.tar || fail "docker tar"
+cp -a "$T/root" "$T/merged"
+cp "$T/l2/etc/ssh/sshd_config" "$T/merged/etc/ssh/sshd_config"
+rm -f "$T/merged/etc/login.defs"
+xeval "$T/merged.out" --root "$T/merged"
+xeval "$T/docker.out" --image "$T/docker.tar"
+diff "$T/merged.out" "$T/docker.out" || fail "docker-save layers: results differ from the merged root"
+cmp -s "$T/merged.out" "$T/xccdf-dir.out" && fail "layer 2 changed nothing"
+
+# 3. Bad input: one line naming the file, exit 1; --root and --image together refused.
+printf 'not an archive' >"$T/bad.tar"
+"$KENSA" oval eval --image "$T/bad.tar" "$C/kensa-inventory-oval.xml" >/dev/null 2>"$T/err" &&
+    fail "a bad image was accepted"
+[ "$(wc -l <"$T/err")" = 1 ] && grep -q 'bad.tar' "$T/err" || fail "bad image: $(cat "$T/err")"
+"$KENSA" oval eval --root "$T/root" --image "$T/root.tar.gz" "$C/kensa-inventory-oval.xml" \
+    >/dev/null 2>"$T/err" && fail "--root with --image was accepted"
+grep -q 'give one' "$T/err" || fail "--root --image: $(cat "$T/err")"
+ls -d "${TMPDIR:-/tmp}"/kensa-image-* 2>/dev/null && fail "an image tree was left behind"
+echo "image-targets: all checks passed"
