@@ -49,10 +49,12 @@ enum xccdf_doc_kind {
 };
 
 /*
- * Opens `path`: a source data stream collection or an XCCDF benchmark
- * file, loaded with the safe XML loader (DOM; no network, no external
- * entities). KS_EPARSE with file:line:column for malformed XML;
- * KS_EUNSUPPORTED naming the root element for other documents.
+ * Opens `path` with the safe XML loader (no network, no external
+ * entities): a source data stream collection, an XCCDF benchmark, a
+ * tailoring document or a CPE dictionary is loaded as a DOM; of OVAL
+ * definitions, OVAL results and ARF only the root is read (for `info`;
+ * xccdf_content_root is NULL for them). KS_EPARSE with file:line:column
+ * for malformed XML; KS_EUNSUPPORTED naming an unknown root element.
  */
 int xccdf_content_open(struct xccdf_content **out, const char *path);
 void xccdf_content_free(struct xccdf_content *c);

@@ -256,8 +256,8 @@ struct xccdf_profile {
 	struct xccdf_texts	 title, description;
 	const char		**platforms;
 	uint32_t		 nplatforms;
-	/* in document order; inherited entries of `extends` come first once
-	 * resolved by xccdf_bench_resolve */
+	/* in document order; inherited entries of `extends` come first (the
+	 * parse and xccdf_bench_add_tailoring resolve them) */
 	struct xccdf_select	*selects;
 	uint32_t		 nselects;
 	struct xccdf_set_value	*set_values;
@@ -317,7 +317,8 @@ const struct xccdf_profile *xccdf_bench_profile(const struct xccdf_bench *b,
  * data-stream component) to b, replacing benchmark profiles with the same
  * id (XCCDF 1.2 section 6.7). Checks Tailoring/benchmark@href loosely (a
  * warning when it names another benchmark). KS_EPARSE for a malformed
- * tailoring (file:line: element).
+ * tailoring (file:line: element). The tailoring's DOM must outlive the
+ * benchmark: strings and nodes are borrowed from it.
  */
 int xccdf_bench_add_tailoring(struct xccdf_bench *b, struct _xmlNode *root,
     const char *file);
