@@ -60,15 +60,6 @@ void oval_res_syschar_elem_opt(struct ks_xmlw *x, struct oval_session *s,
  * model. The oval: and oval-def: prefixes must be bound by the caller. */
 void oval_res_defs_elem(struct ks_xmlw *x, const struct oval_defs *d);
 
-/* Opens path atomically and an indenting writer on it, the XML declaration
- * written (results_syschar.c). 0 or the KS_* error of ks_atomic_open; on
- * failure *x and *a are NULL. */
-int oval_res_doc_begin(struct ks_xmlw **x, struct ks_atomic **a,
-                       const char *path);
-/* Finishes and frees the writer, then commits; on any failure (one the
- * writer recorded included) aborts, leaving path as it was. 0 or KS_*. */
-int oval_res_doc_end(struct ks_xmlw *x, struct ks_atomic *a);
-
 /* oval_syschar_read on a document in memory (`name` for messages); for
  * the fuzz target and tests. */
 int oval_res_syschar_read_mem(struct oval_session *s, const char *buf,

@@ -47,36 +47,6 @@ oval_res_generator(struct ks_xmlw *x, const char *name)
 	ks_xmlw_end(x);
 }
 
-int
-oval_res_doc_begin(struct ks_xmlw **x, struct ks_atomic **a, const char *path)
-{
-	int rc;
-
-	*x = NULL;
-	if ((rc = ks_atomic_open(a, path)) < 0)
-		return rc;
-	/* The writer hands the stream big blocks: a second buffer in stdio
-	 * would only copy them once more. The stream is new, so this is
-	 * allowed; should it fail, stdio keeps its buffer and works as well. */
-	(void)setvbuf(ks_atomic_fp(*a), NULL, _IONBF, 0);
-	(void)ks_xmlw_new(x, ks_atomic_fp(*a), path, KS_XMLW_INDENT);
-	ks_xmlw_decl(*x);
-	return 0;
-}
-
-int
-oval_res_doc_end(struct ks_xmlw *x, struct ks_atomic *a)
-{
-	int rc = ks_xmlw_finish(x);
-
-	ks_xmlw_free(x);
-	if (rc < 0) {
-		ks_atomic_abort(a);
-		return rc;
-	}
-	return ks_atomic_commit(a);
-}
-
 /* ---- system characteristics ------------------------------------------------
  */
 
@@ -349,8 +319,8 @@ oval_syschar_write(struct oval_session *s, const char *path)
 	struct ks_atomic *a;
 	int rc;
 
-	if ((rc = oval_res_doc_begin(&x, &a, path)) < 0)
+	if ((rc = ks_xmlw_doc_begin(&x, &a, path)) < 0)
 		return rc;
 	oval_res_syschar_elem(x, s, false);
-	return oval_res_doc_end(x, a);
+	return ks_xmlw_doc_end(x, a);
 }

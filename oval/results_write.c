@@ -413,10 +413,10 @@ oval_results_write_flags(struct oval_session *s,
 		directives_schema_default(&dflt);
 		d = &dflt;
 	}
-	if ((rc = oval_res_doc_begin(&x, &a, path)) < 0)
+	if ((rc = ks_xmlw_doc_begin(&x, &a, path)) < 0)
 		return rc;
 	results_elem(x, s, d, flags);
-	return oval_res_doc_end(x, a);
+	return ks_xmlw_doc_end(x, a);
 }
 
 int

@@ -352,10 +352,8 @@ xccdf_arf_write_si(struct xccdf_eval *e, const char *path,
 			ks_error_clear();
 		}
 	}
-	if ((rc = ks_atomic_open(&a, path)) < 0)
+	if ((rc = ks_xmlw_doc_begin(&x, &a, path)) < 0)
 		goto out;
-	(void)ks_xmlw_new(&x, ks_atomic_fp(a), path, KS_XMLW_INDENT);
-	ks_xmlw_decl(x);
 	ks_xmlw_start(x, "arf:asset-report-collection");
 	ks_xmlw_attr(x, "xmlns:arf", ARF_NS);
 	ks_xmlw_attr(x, "xmlns:core", CORE_NS);
@@ -368,13 +366,7 @@ xccdf_arf_write_si(struct xccdf_eval *e, const char *path,
 	ks_xmlw_end(x);
 	write_reports(x, e, o, si, &l, request_has_defs(root));
 	ks_xmlw_end(x);
-	rc = ks_xmlw_finish(x);
-	ks_xmlw_free(x);
-	if (rc < 0) {
-		ks_atomic_abort(a);
-		goto out;
-	}
-	rc = ks_atomic_commit(a);
+	rc = ks_xmlw_doc_end(x, a);
 out:
 	if (have_own)
 		plat_sysinfo_clear(&own);

@@ -797,21 +797,13 @@ xccdf_results_write_si(struct xccdf_eval *e, const char *path,
 	c.prefix = xccdf_results_bench_prefix(e);
 	bp.e = e;
 	bp.c = &c;
-	if ((rc = ks_atomic_open(&a, path)) < 0)
+	if ((rc = ks_xmlw_doc_begin(&x, &a, path)) < 0)
 		goto out;
-	(void)ks_xmlw_new(&x, ks_atomic_fp(a), path, KS_XMLW_INDENT);
-	ks_xmlw_decl(x);
 	/* XCCDF 1.2 BenchmarkType: TestResult elements come after the items
 	 * and before the optional signature. */
 	xccdf_results_copy_element(x, bench, "signature", insert_testresult,
 	    &bp);
-	rc = ks_xmlw_finish(x);
-	ks_xmlw_free(x);
-	if (rc < 0) {
-		ks_atomic_abort(a);
-		goto out;
-	}
-	rc = ks_atomic_commit(a);
+	rc = ks_xmlw_doc_end(x, a);
 out:
 	if (have_own)
 		plat_sysinfo_clear(&own);

@@ -6,6 +6,7 @@
  * overhead dominated writing big results. It reads and parses nothing.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -509,4 +510,34 @@ ks_xmlw_finish(struct ks_xmlw *w)
 			io_fail(w, errno != 0 ? errno : EIO);
 	}
 	return w->rc;
+}
+
+int
+ks_xmlw_doc_begin(struct ks_xmlw **x, struct ks_atomic **a, const char *path)
+{
+	int rc;
+
+	*x = NULL;
+	if ((rc = ks_atomic_open(a, path)) < 0)
+		return rc;
+	/* The writer hands the stream big blocks: a second buffer in stdio
+	 * would only copy them once more. The stream is new, so this is
+	 * allowed; should it fail, stdio keeps its buffer and works as well. */
+	(void)setvbuf(ks_atomic_fp(*a), NULL, _IONBF, 0);
+	(void)ks_xmlw_new(x, ks_atomic_fp(*a), path, KS_XMLW_INDENT);
+	ks_xmlw_decl(*x);
+	return 0;
+}
+
+int
+ks_xmlw_doc_end(struct ks_xmlw *x, struct ks_atomic *a)
+{
+	int rc = ks_xmlw_finish(x);
+
+	ks_xmlw_free(x);
+	if (rc < 0) {
+		ks_atomic_abort(a);
+		return rc;
+	}
+	return ks_atomic_commit(a);
 }

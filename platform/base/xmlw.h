@@ -84,4 +84,17 @@ int ks_xmlw_status(const struct ks_xmlw *w);
 /* The name given to ks_xmlw_new, for the caller's messages. */
 const char *ks_xmlw_name(const struct ks_xmlw *w);
 
+/*
+ * A whole document written to `path` atomically: ks_xmlw_doc_begin opens a
+ * temporary file next to path (ks_atomic_open) with an indenting writer on
+ * it and writes the XML declaration; 0 or the KS_* error of ks_atomic_open
+ * (then *x and *a are NULL). ks_xmlw_doc_end finishes and frees the writer,
+ * then commits; on any failure (one the writer recorded included) it
+ * aborts, leaving path as it was. 0 or KS_*.
+ */
+struct ks_atomic;
+int ks_xmlw_doc_begin(struct ks_xmlw **x, struct ks_atomic **a,
+                      const char *path);
+int ks_xmlw_doc_end(struct ks_xmlw *x, struct ks_atomic *a);
+
 #endif /* KS_BASE_XMLW_H */
