@@ -42,6 +42,13 @@ int agent_target_open(struct plat_target **out, const char *root,
  * $KENSA_DATADIR, the source tree next to the binary, or the installed one.
  * Borrowed, static. */
 const char *agent_datadir(void);
+/*
+ * The language of messages and titles: `opt` (--lang) when given, else the
+ * locale's (LC_ALL, else LC_MESSAGES, else LANG, the first one set
+ * deciding, as POSIX orders them): "ja" when it starts with "ja", else
+ * "en". Static string.
+ */
+const char *agent_lang(const char *opt);
 /* Prints "kensa: <message>" for the current error to stderr. */
 void agent_perror(const char *what);
 

@@ -10,6 +10,7 @@
 
 #include "platform/base/base.h"
 #include "feeds/feeds.h"
+#include "agent/agent.h"
 #include "agent/cmd_cvss.h"
 
 /* Longest line read from standard input; longer ones are reported as an
@@ -134,23 +135,6 @@ cmd_score(int argc, char **argv)
 	return status;
 }
 
-/* "ja" when the locale asks for Japanese (LC_ALL, else LC_MESSAGES, else
- * LANG, the first one set deciding, as POSIX orders them), else "en". */
-static const char *
-locale_lang(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	size_t i;
-
-	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-		const char *v = getenv(vars[i]);
-
-		if (v != NULL && *v != '\0')
-			return strncmp(v, "ja", 2) == 0 ? "ja" : "en";
-	}
-	return "en";
-}
-
 static void
 describe_score(FILE *fp, const char *label, bool defined, double x)
 {
@@ -204,7 +188,7 @@ describe_one(FILE *fp, const char *vector, const char *lang)
 static int
 cmd_describe(int argc, char **argv)
 {
-	const char *lang = locale_lang();
+	const char *lang = agent_lang(NULL);
 	int i = 0, status = 0, done = 0;
 
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {

@@ -24,19 +24,6 @@ info_usage(FILE *fp)
 	    "in the first language the content has.\n");
 }
 
-/* --lang, else the locale's language when it is Japanese, else "en". */
-static const char *
-info_lang(const char *lang)
-{
-	if (lang == NULL)
-		lang = getenv("LC_ALL");
-	if (lang == NULL || *lang == '\0')
-		lang = getenv("LC_MESSAGES");
-	if (lang == NULL || *lang == '\0')
-		lang = getenv("LANG");
-	return lang != NULL && strncmp(lang, "ja", 2) == 0 ? "ja" : "en";
-}
-
 int
 agent_cmd_info(int argc, char **argv)
 {
@@ -77,7 +64,7 @@ agent_cmd_info(int argc, char **argv)
 		return AGENT_EXIT_ERROR;
 	}
 	if ((rc = xccdf_content_open(&c, argv[optind])) == 0)
-		rc = xccdf_info_print(c, stdout, info_lang(lang));
+		rc = xccdf_info_print(c, stdout, agent_lang(lang));
 	xccdf_content_free(c);
 	if (rc != 0) {
 		agent_perror(NULL);

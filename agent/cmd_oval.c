@@ -148,18 +148,6 @@ print_result(const char *id, const char *klass, const char *title,
 	return 0;
 }
 
-static const char *
-env_lang(const char *lang)
-{
-	if (lang == NULL)
-		lang = getenv("LC_ALL");
-	if (lang == NULL || *lang == '\0')
-		lang = getenv("LC_MESSAGES");
-	if (lang == NULL || *lang == '\0')
-		lang = getenv("LANG");
-	return lang != NULL && strncmp(lang, "ja", 2) == 0 ? "ja" : "en";
-}
-
 /* --findings and --update-vulnstore: errors are printed here. */
 static int
 write_findings(const struct oval_args *a, struct oval_session *s,
@@ -194,7 +182,7 @@ write_findings(const struct oval_args *a, struct oval_session *s,
 	}
 	if (a->findings == NULL)
 		goto out;
-	if ((rc = agent_findings_build(&f, s, vs, env_lang(a->lang))) < 0 ||
+	if ((rc = agent_findings_build(&f, s, vs, agent_lang(a->lang))) < 0 ||
 	    (rc = agent_findings_write(f, a->findings,
 	    target ? plat_target_name(target) : NULL)) < 0)
 		goto out;

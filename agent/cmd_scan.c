@@ -71,18 +71,6 @@ scan_usage(FILE *fp)
 	    "DIR/arf.xml and DIR/report.html.\n");
 }
 
-static bool
-lang_is_ja(const char *lang)
-{
-	if (lang == NULL)
-		lang = getenv("LC_ALL");
-	if (lang == NULL || *lang == '\0')
-		lang = getenv("LC_MESSAGES");
-	if (lang == NULL || *lang == '\0')
-		lang = getenv("LANG");
-	return lang != NULL && strncmp(lang, "ja", 2) == 0;
-}
-
 struct pkg_row {
 	char	*name;
 	char	*evr;
@@ -336,7 +324,7 @@ agent_cmd_scan(int argc, char **argv)
 		fprintf(stderr, "kensa scan: --lang takes ja or en\n");
 		return AGENT_EXIT_ERROR;
 	}
-	a.ja = lang_is_ja(lang);
+	a.ja = strcmp(agent_lang(lang), "ja") == 0;
 	if (a.content == NULL) {
 		if (snprintf(path, sizeof(path), "%s/content/%s",
 		    agent_datadir(), INVENTORY) >= (int)sizeof(path)) {

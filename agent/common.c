@@ -76,6 +76,18 @@ agent_datadir(void)
 	return dir;
 }
 
+const char *
+agent_lang(const char *opt)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v = opt;
+
+	for (size_t i = 0; (v == NULL || *v == '\0') &&
+	    i < sizeof(vars) / sizeof(vars[0]); i++)
+		v = getenv(vars[i]);
+	return v != NULL && strncmp(v, "ja", 2) == 0 ? "ja" : "en";
+}
+
 void
 agent_perror(const char *what)
 {

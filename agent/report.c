@@ -207,18 +207,6 @@ report_xccdf11_to_12(xmlDoc *doc)
 	}
 }
 
-static const char *
-report_env_lang(void)
-{
-	const char *v = getenv("LC_ALL");
-
-	if (v == NULL || *v == '\0')
-		v = getenv("LC_MESSAGES");
-	if (v == NULL || *v == '\0')
-		v = getenv("LANG");
-	return v != NULL && strncmp(v, "ja", 2) == 0 ? "ja" : "en";
-}
-
 /* Parses the stylesheet (a file of ours, through the same safe loader). */
 static int
 report_load_style(xsltStylesheetPtr *out, const char *xsl)
@@ -289,7 +277,7 @@ agent_report_html(const char *in_path, const char *out_path,
 
 	ks_xml_init();
 	if (lang == NULL)
-		lang = report_env_lang();
+		lang = agent_lang(NULL);
 	n = snprintf(xsl, sizeof(xsl), "%s/xsl/report.xsl", datadir);
 	if (n < 0 || (size_t)n >= sizeof(xsl)) {
 		ks_error_set("%s: data directory path too long", datadir);
