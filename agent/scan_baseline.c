@@ -46,24 +46,20 @@ sev_rank(const char *s)
 	return 5;
 }
 
-struct bl_row {
-	struct xccdf_eval_rule	r;
-};
-
 static int
 row_cmp(const void *a, const void *b)
 {
-	const struct bl_row *x = a, *y = b;
-	int d = sev_rank(x->r.severity) - sev_rank(y->r.severity);
+	const struct xccdf_eval_rule *x = a, *y = b;
+	int d = sev_rank(x->severity) - sev_rank(y->severity);
 
-	return d != 0 ? d : strcmp(x->r.rule_id, y->r.rule_id);
+	return d != 0 ? d : strcmp(x->rule_id, y->rule_id);
 }
 
 static void
 print_baseline(const struct xccdf_eval *e, const struct bl_text *tx)
 {
 	uint32_t counts[XCCDF_R_COUNT], n = xccdf_eval_count(e), nrows = 0;
-	struct bl_row *rows = ks_calloc(n + 1, sizeof(*rows));
+	struct xccdf_eval_rule *rows = ks_calloc(n + 1, sizeof(*rows));
 	double max = 0, score = xccdf_eval_score(e, &max);
 
 	xccdf_eval_counts(e, counts);
@@ -75,21 +71,21 @@ print_baseline(const struct xccdf_eval *e, const struct bl_text *tx)
 			    counts[r]);
 	printf("; score %.1f/%.0f\n", score, max);
 	for (uint32_t i = 0; i < n; i++) {
-		xccdf_eval_rule(e, i, &rows[nrows].r);
-		if (rows[nrows].r.result == XCCDF_R_FAIL ||
-		    rows[nrows].r.result == XCCDF_R_ERROR ||
-		    rows[nrows].r.result == XCCDF_R_UNKNOWN)
+		xccdf_eval_rule(e, i, &rows[nrows]);
+		if (rows[nrows].result == XCCDF_R_FAIL ||
+		    rows[nrows].result == XCCDF_R_ERROR ||
+		    rows[nrows].result == XCCDF_R_UNKNOWN)
 			nrows++;
 	}
 	if (nrows > 0) {
 		qsort(rows, nrows, sizeof(*rows), row_cmp);
 		printf("%s:\n", tx->failed);
 		for (uint32_t i = 0; i < nrows && i < BASELINE_SHOW_MAX; i++)
-			printf("  %-7s %-7s %s\n", rows[i].r.severity ?
-			    rows[i].r.severity : "",
-			    xccdf_result_name(rows[i].r.result),
-			    rows[i].r.title ? rows[i].r.title :
-			    rows[i].r.rule_id);
+			printf("  %-7s %-7s %s\n", rows[i].severity ?
+			    rows[i].severity : "",
+			    xccdf_result_name(rows[i].result),
+			    rows[i].title ? rows[i].title :
+			    rows[i].rule_id);
 		if (nrows > BASELINE_SHOW_MAX)
 			printf("  (%u %s)\n", nrows - BASELINE_SHOW_MAX,
 			    tx->more);
