@@ -73,19 +73,16 @@ xccdf_oval_free(struct xccdf_oval *o)
 	free(o);
 }
 
-static void
-resource_key(const struct xccdf_resource *r, char *buf, size_t n)
+/* What identifies a resource, whole: a truncated key could make two
+ * documents share a session. Caller frees. */
+static char *
+resource_key(const struct xccdf_resource *r)
 {
-	int w;
-
 	if (r->component_id != NULL)
-		w = snprintf(buf, n, "c:%s", r->component_id);
-	else if (r->path != NULL)
-		w = snprintf(buf, n, "p:%s", r->path);
-	else
-		w = snprintf(buf, n, "n:%p", (void *)r->root);
-	if (w < 0 || (size_t)w >= n)
-		buf[n - 1] = '\0';	/* a longer key only risks a reload */
+		return ks_asprintf("c:%s", r->component_id);
+	if (r->path != NULL)
+		return ks_asprintf("p:%s", r->path);
+	return ks_asprintf("n:%p", (void *)r->root);
 }
 
 /*
@@ -127,13 +124,13 @@ static int
 doc_get(struct xccdf_oval *o, const struct xccdf_resource *r,
         struct xo_doc **out)
 {
-	char key[1024];
+	char *key = resource_key(r);
 	struct xo_doc *d;
 	int rc;
 
-	resource_key(r, key, sizeof(key));
 	for (uint32_t i = 0; i < o->ndocs; i++)
 		if (strcmp(o->docs[i].key, key) == 0) {
+			free(key);
 			d = &o->docs[i];
 			if (d->load_rc < 0) {
 				ks_error_set("%s", d->load_msg);
@@ -145,7 +142,7 @@ doc_get(struct xccdf_oval *o, const struct xccdf_resource *r,
 	ks_grow(&o->docs, &o->cap, o->ndocs + 1, sizeof(*o->docs));
 	d = &o->docs[o->ndocs++];
 	memset(d, 0, sizeof(*d));
-	d->key = ks_strdup(key);
+	d->key = key;
 	d->name = ks_strdup(r->name != NULL ? r->name :
 	    r->path != NULL ? r->path : "oval");
 	if (r->path != NULL)
