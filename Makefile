@@ -13,12 +13,19 @@ BUILD   ?= build
 CC      ?= cc
 PKGS     = libxml-2.0 libxslt libpcre2-8 openssl libcurl libarchive yaml-0.1 rpm libselinux
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# librpm and libcurl are opened with dlopen on first use (ks_dl_load in
+# platform/base/dl.c): compiled against, not linked. Their sonames come from
+# the very libraries pkg-config finds, so the two always agree.
+DL_PKGS    = libcurl rpm
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS)) 2>/dev/null)
+soname      = $(shell objdump -p $(shell pkg-config --variable=libdir $(1) 2>/dev/null)/$(2) 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+SONAMES    := -DKS_SONAME_RPM='"$(call soname,rpm,librpm.so)"' \
+              -DKS_SONAME_CURL='"$(call soname,libcurl,libcurl.so)"'
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter -Werror
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -I. $(WARN) $(PKG_CFLAGS) $(CFLAGS) \
-             -DKS_DATADIR='"$(PREFIX)/share/kensa"' -DKS_SRCDIR='"$(CURDIR)"'
+             -DKS_DATADIR='"$(PREFIX)/share/kensa"' -DKS_SRCDIR='"$(CURDIR)"' $(SONAMES)
 LDLIBS   = $(PKG_LIBS) -lm -lpthread
 
 LIB_SRC  := $(sort $(wildcard platform/base/*.c platform/*.c oval/*.c \

@@ -46,15 +46,60 @@ struct xfer {
 	bool		 drew;
 };
 
-void
+/* libcurl is opened on first use (ks_dl_load): see base.h for why. The
+ * slots have the types of the prototypes we compile against; they drop the
+ * curl_ prefix because curl.h defines curl_easy_setopt as a type-checking
+ * macro that would expand inside C.curl_easy_setopt(...). */
+#define CURL_FUNCS(X) \
+	X(curl_easy_cleanup, easy_cleanup) \
+	X(curl_easy_init, easy_init) \
+	X(curl_easy_perform, easy_perform) \
+	X(curl_easy_setopt, easy_setopt) \
+	X(curl_easy_strerror, easy_strerror) \
+	X(curl_getdate, getdate) \
+	X(curl_global_init, global_init) \
+	X(curl_slist_append, slist_append) \
+	X(curl_slist_free_all, slist_free_all) \
+	X(curl_easy_escape, easy_escape) \
+	X(curl_free, free) \
+
+#define CURL_SLOT(f, n) __typeof__(f) *n;
+#define CURL_SYM(f, n) { #f, (void **)&C.n },
+_Static_assert(sizeof(KS_SONAME_CURL) > 1, "the Makefile found no libcurl");
+static struct { CURL_FUNCS(CURL_SLOT) } C;
+static const struct ks_dl_sym curl_syms[] = { CURL_FUNCS(CURL_SYM) };
+static struct ks_dl_lib curl_lib = {
+	.soname = KS_SONAME_CURL, .what = "downloading",
+	.syms = curl_syms, .nsyms = sizeof(curl_syms) / sizeof(curl_syms[0]),
+};
+
+int
 feed_fetch_global_init(void)
 {
 	static bool done;
+	int rc;
 
+	if ((rc = ks_dl_load(&curl_lib)) != 0)
+		return rc;
 	if (!done) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
+		C.global_init(CURL_GLOBAL_DEFAULT);
 		done = true;
 	}
+	return 0;
+}
+
+char *
+feed_url_escape(const char *v)
+{
+	char *e, *out;
+
+	if (feed_fetch_global_init() != 0)
+		return NULL;
+	if ((e = C.easy_escape(NULL, v, 0)) == NULL)
+		return NULL;
+	out = ks_strdup(e);
+	C.free(e);
+	return out;
 }
 
 /* ---- digests ------------------------------------------------------------ */
@@ -168,7 +213,9 @@ feed_fetch_retry_after(const char *value, int64_t now)
 		return s;
 	}
 	/* RFC 9110 10.2.3: Retry-After = HTTP-date / delay-seconds */
-	t = curl_getdate(p, NULL);
+	if (feed_fetch_global_init() != 0)
+		return -1;
+	t = C.getdate(p, NULL);
 	if (t == (time_t)-1)
 		return -1;
 	return t > now ? (double)(t - now) : 0.0;
@@ -404,47 +451,47 @@ easy_new(const struct feed_fetch_req *req, struct xfer *x, char *errbuf,
     struct curl_slist **hdrs)
 {
 	const struct feed_source *s = req->src;
-	CURL *h = curl_easy_init();
+	CURL *h = C.easy_init();
 
 	if (h == NULL)
 		return NULL;
-	curl_easy_setopt(h, CURLOPT_URL, req->url);
+	C.easy_setopt(h, CURLOPT_URL, req->url);
 	/* HTTPS only, and for redirects too: a feed is never fetched in
 	 * the clear, and verification cannot be turned off. */
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
-	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	C.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
+	C.easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	C.easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	C.easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (s->ca_file != NULL)
-		curl_easy_setopt(h, CURLOPT_CAINFO, s->ca_file);
+		C.easy_setopt(h, CURLOPT_CAINFO, s->ca_file);
 	if (s->pinned_key != NULL)
-		curl_easy_setopt(h, CURLOPT_PINNEDPUBLICKEY, s->pinned_key);
+		C.easy_setopt(h, CURLOPT_PINNEDPUBLICKEY, s->pinned_key);
 	/* libcurl reads https_proxy/no_proxy from the environment itself;
 	 * a configured proxy overrides it. */
 	if (s->proxy != NULL)
-		curl_easy_setopt(h, CURLOPT_PROXY, s->proxy);
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, s->connect_timeout);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, s->timeout);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, s->low_speed_limit);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, s->low_speed_time);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, "kensa/" KS_VERSION);
-	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
+		C.easy_setopt(h, CURLOPT_PROXY, s->proxy);
+	C.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+	C.easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
+	C.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	C.easy_setopt(h, CURLOPT_CONNECTTIMEOUT, s->connect_timeout);
+	C.easy_setopt(h, CURLOPT_TIMEOUT, s->timeout);
+	C.easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, s->low_speed_limit);
+	C.easy_setopt(h, CURLOPT_LOW_SPEED_TIME, s->low_speed_time);
+	C.easy_setopt(h, CURLOPT_USERAGENT, "kensa/" KS_VERSION);
+	C.easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+	C.easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	C.easy_setopt(h, CURLOPT_HEADERDATA, x);
+	C.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write);
+	C.easy_setopt(h, CURLOPT_WRITEDATA, x);
 	if (req->progress_tty || req->progress_log) {
-		curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
-		curl_easy_setopt(h, CURLOPT_XFERINFODATA, x);
-		curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+		C.easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+		C.easy_setopt(h, CURLOPT_XFERINFODATA, x);
+		C.easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 	}
 	if (x->offset < s->max_size)
-		curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+		C.easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
 		    (curl_off_t)(s->max_size - x->offset));
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, *hdrs);
+	C.easy_setopt(h, CURLOPT_HTTPHEADER, *hdrs);
 	return h;
 }
 
@@ -452,7 +499,7 @@ static struct curl_slist *
 add_header(struct curl_slist *l, const char *name, const char *v)
 {
 	char *line = ks_asprintf("%s: %s", name, v);
-	struct curl_slist *n = curl_slist_append(l, line);
+	struct curl_slist *n = C.slist_append(l, line);
 
 	free(line);
 	return n != NULL ? n : l;
@@ -511,9 +558,9 @@ attempt(const struct feed_fetch_req *req, struct feed_fetch_res *res,
 		goto out;
 	}
 	if (x.ranged)
-		curl_easy_setopt(h, CURLOPT_RESUME_FROM_LARGE,
+		C.easy_setopt(h, CURLOPT_RESUME_FROM_LARGE,
 		    (curl_off_t)x.offset);
-	cc = curl_easy_perform(h);
+	cc = C.easy_perform(h);
 	if (x.drew) {
 		fputc('\n', stderr);
 		x.drew = false;
@@ -550,7 +597,7 @@ attempt(const struct feed_fetch_req *req, struct feed_fetch_res *res,
 		goto out;
 	}
 	if (cc != CURLE_OK) {
-		const char *why = *errbuf ? errbuf : curl_easy_strerror(cc);
+		const char *why = *errbuf ? errbuf : C.easy_strerror(cc);
 
 		if (cc == CURLE_OPERATION_TIMEDOUT)
 			ks_error_set("%s: %s: timeout: %s", s->name, req->url,
@@ -606,9 +653,9 @@ out:
 		*rc = KS_ERROR;
 		o = FATAL;
 	}
-	curl_slist_free_all(hdrs);
+	C.slist_free_all(hdrs);
 	if (h != NULL)
-		curl_easy_cleanup(h);
+		C.easy_cleanup(h);
 	return o;
 }
 
@@ -620,8 +667,9 @@ feed_fetch(const struct feed_fetch_req *req, struct feed_fetch_res *res)
 	unsigned n;
 	int rc = KS_ERROR;
 
-	feed_fetch_global_init();
 	memset(res, 0, sizeof(*res));
+	if ((rc = feed_fetch_global_init()) != 0)
+		return rc;
 	if (req->partial_validator != NULL)
 		snprintf(validator, sizeof(validator), "%s",
 		    req->partial_validator);

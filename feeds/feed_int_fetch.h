@@ -52,7 +52,12 @@ struct feed_fetch_res {
 int feed_fetch(const struct feed_fetch_req *req, struct feed_fetch_res *res);
 
 /* Process-wide libcurl initialisation; idempotent. */
-void feed_fetch_global_init(void);
+/* Opens libcurl (first use only) and initialises it: 0, or KS_EUNSUPPORTED
+ * with a message when libcurl cannot be loaded. */
+int feed_fetch_global_init(void);
+/* v %-escaped for a URL query (every byte but unreserved ones), as a new
+ * string the caller frees; NULL when libcurl is unavailable (message set). */
+char *feed_url_escape(const char *v);
 
 /* Wait before retry `attempt` (1 = first retry): base * 2^(attempt-1),
  * capped at max, plus up to 50% random jitter (`rnd` in [0,1)). */

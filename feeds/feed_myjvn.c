@@ -16,7 +16,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <curl/curl.h>
 #include <libxml/xmlreader.h>
 
 #include "platform/base/base.h"
@@ -465,11 +464,11 @@ add_param(struct ks_buf *b, const char *k, const char *v)
 
 	if (v == NULL || *v == '\0')
 		return;
-	/* curl_easy_escape encodes '%' too: MyJVN asks for %-escapes inside
-	 * a CPE to be encoded again (cpe:/a:x:xerces-c%252B%252B). */
-	e = curl_easy_escape(NULL, v, 0);
+	/* '%' is escaped too: MyJVN asks for %-escapes inside a CPE to be
+	 * encoded again (cpe:/a:x:xerces-c%252B%252B). */
+	e = feed_url_escape(v);
 	ks_buf_printf(b, "&%s=%s", k, e ? e : "");
-	curl_free(e);
+	free(e);
 }
 
 static void

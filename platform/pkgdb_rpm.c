@@ -47,6 +47,61 @@ struct rpm_db {
 	size_t			 firstcap;
 };
 
+/* librpm is opened on first use (ks_dl_load): see base.h for why. The
+ * slots have the types of the prototypes we compile against. */
+#define RPM_FUNCS(X) \
+	X(headerGet) \
+	X(pgpDigParamsFree) \
+	X(pgpDigParamsSignID) \
+	X(pgpPrtParams) \
+	X(headerGetNumber) \
+	X(headerGetString) \
+	X(headerIsEntry) \
+	X(rpmPopMacro) \
+	X(rpmPushMacro) \
+	X(rpmReadConfigFiles) \
+	X(rpmdbFreeIterator) \
+	X(rpmdbNextIterator) \
+	X(rpmfilesFC) \
+	X(rpmfilesFCaps) \
+	X(rpmfilesFDigest) \
+	X(rpmfilesFFlags) \
+	X(rpmfilesFGroup) \
+	X(rpmfilesFLink) \
+	X(rpmfilesFMode) \
+	X(rpmfilesFMtime) \
+	X(rpmfilesFN) \
+	X(rpmfilesFRdev) \
+	X(rpmfilesFSize) \
+	X(rpmfilesFState) \
+	X(rpmfilesFUser) \
+	X(rpmfilesFree) \
+	X(rpmfilesNew) \
+	X(rpmfilesVFlags) \
+	X(rpmlogRecMessage) \
+	X(rpmlogRecPriority) \
+	X(rpmlogSetCallback) \
+	X(rpmtdFree) \
+	X(rpmtdFreeData) \
+	X(rpmtdNew) \
+	X(rpmtsCloseDB) \
+	X(rpmtsCreate) \
+	X(rpmtsFree) \
+	X(rpmtsInitIterator) \
+	X(rpmtsOpenDB) \
+	X(rpmtsSetRootDir) \
+	X(rpmtsSetVSFlags) \
+
+#define RPM_SLOT(f) __typeof__(f) *f;
+#define RPM_SYM(f) { #f, (void **)&R.f },
+_Static_assert(sizeof(KS_SONAME_RPM) > 1, "the Makefile found no librpm");
+static struct { RPM_FUNCS(RPM_SLOT) } R;
+static const struct ks_dl_sym rpm_syms[] = { RPM_FUNCS(RPM_SYM) };
+static struct ks_dl_lib rpm_lib = {
+	.soname = KS_SONAME_RPM, .what = "reading rpm databases",
+	.syms = rpm_syms, .nsyms = sizeof(rpm_syms) / sizeof(rpm_syms[0]),
+};
+
 /* librpm keeps its configuration, macros and log in process globals: every
  * use is serialized here. */
 static pthread_mutex_t rpm_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -56,11 +111,11 @@ static char rpm_logmsg[512];
 static int
 rpm_log_cb(rpmlogRec rec, rpmlogCallbackData data)
 {
-	const char *m = rpmlogRecMessage(rec);
+	const char *m = R.rpmlogRecMessage(rec);
 	size_t n;
 
 	(void)data;
-	if (m == NULL || rpmlogRecPriority(rec) > RPMLOG_ERR)
+	if (m == NULL || R.rpmlogRecPriority(rec) > RPMLOG_ERR)
 		return 0;
 	n = strlen(m);
 	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == '\r'))
@@ -344,14 +399,14 @@ sig_keyid(struct rpm_db *db, Header h)
 
 	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags) && out == NULL;
 	    i++) {
-		rpmtd td = rpmtdNew();
+		rpmtd td = R.rpmtdNew();
 		pgpDigParams dig = NULL;
 
-		if (headerGet(h, tags[i], td, HEADERGET_MINMEM) &&
+		if (R.headerGet(h, tags[i], td, HEADERGET_MINMEM) &&
 		    td->type == RPM_BIN_TYPE && td->data != NULL &&
-		    pgpPrtParams(td->data, td->count, PGPTAG_SIGNATURE,
+		    R.pgpPrtParams(td->data, td->count, PGPTAG_SIGNATURE,
 		    &dig) == 0 && dig != NULL) {
-			const uint8_t *id = pgpDigParamsSignID(dig);
+			const uint8_t *id = R.pgpDigParamsSignID(dig);
 			char hex[17];
 
 			if (id != NULL) {
@@ -360,9 +415,9 @@ sig_keyid(struct rpm_db *db, Header h)
 				out = intern(db, hex);
 			}
 		}
-		pgpDigParamsFree(dig);
-		rpmtdFreeData(td);
-		rpmtdFree(td);
+		R.pgpDigParamsFree(dig);
+		R.rpmtdFreeData(td);
+		R.rpmtdFree(td);
 	}
 	return out;
 }
@@ -370,15 +425,15 @@ sig_keyid(struct rpm_db *db, Header h)
 static int
 add_files(struct rpm_db *db, Header h, const char *pkgname)
 {
-	rpmfiles fi = rpmfilesNew(NULL, h, RPMTAG_BASENAMES,
+	rpmfiles fi = R.rpmfilesNew(NULL, h, RPMTAG_BASENAMES,
 	    RPMFI_FLAGS_VERIFY);
 	int n;
 
 	if (fi == NULL)
 		return 0;	/* no files */
-	n = rpmfilesFC(fi);
+	n = R.rpmfilesFC(fi);
 	if (db->nfiles + (size_t)n > RPM_MAX_FILES) {
-		rpmfilesFree(fi);
+		R.rpmfilesFree(fi);
 		ks_error_set("rpm database: more than %u recorded files "
 		    "(at package %s)", RPM_MAX_FILES, pkgname);
 		return KS_ELIMIT;
@@ -387,19 +442,19 @@ add_files(struct rpm_db *db, Header h, const char *pkgname)
 	    sizeof(*db->files));
 	for (int i = 0; i < n; i++) {
 		struct plat_pkg_file *pf = &db->files[db->nfiles++];
-		char *fn = rpmfilesFN(fi, i);
+		char *fn = R.rpmfilesFN(fi, i);
 		const unsigned char *dg;
-		rpmfileAttrs fl = rpmfilesFFlags(fi, i);
-		rpmfileState fs = rpmfilesFState(fi, i);
-		const char *link = rpmfilesFLink(fi, i);
-		const char *caps = rpmfilesFCaps(fi, i);
+		rpmfileAttrs fl = R.rpmfilesFFlags(fi, i);
+		rpmfileState fs = R.rpmfilesFState(fi, i);
+		const char *link = R.rpmfilesFLink(fi, i);
+		const char *caps = R.rpmfilesFCaps(fi, i);
 		size_t dlen = 0;
 		int algo = 0;
 
 		memset(pf, 0, sizeof(*pf));
 		pf->path = intern(db, fn != NULL ? fn : "");
 		free(fn);
-		dg = rpmfilesFDigest(fi, i, &algo, &dlen);
+		dg = R.rpmfilesFDigest(fi, i, &algo, &dlen);
 		if (dg != NULL && dlen > 0 && dlen <= 64) {
 			char hex[129];
 			bool zero = true;
@@ -415,15 +470,15 @@ add_files(struct rpm_db *db, Header h, const char *pkgname)
 		}
 		pf->linkto = link != NULL && link[0] != '\0' ?
 		    intern(db, link) : NULL;
-		pf->user = intern(db, rpmfilesFUser(fi, i));
-		pf->group = intern(db, rpmfilesFGroup(fi, i));
+		pf->user = intern(db, R.rpmfilesFUser(fi, i));
+		pf->group = intern(db, R.rpmfilesFGroup(fi, i));
 		pf->caps = caps != NULL && caps[0] != '\0' ?
 		    intern(db, caps) : NULL;
-		pf->size = (uint64_t)rpmfilesFSize(fi, i);
-		pf->mtime = (int64_t)rpmfilesFMtime(fi, i);
-		pf->rdev = (uint64_t)rpmfilesFRdev(fi, i);
-		pf->mode = (mode_t)rpmfilesFMode(fi, i);
-		pf->verify = (unsigned)rpmfilesVFlags(fi, i) & 0x1ffu;
+		pf->size = (uint64_t)R.rpmfilesFSize(fi, i);
+		pf->mtime = (int64_t)R.rpmfilesFMtime(fi, i);
+		pf->rdev = (uint64_t)R.rpmfilesFRdev(fi, i);
+		pf->mode = (mode_t)R.rpmfilesFMode(fi, i);
+		pf->verify = (unsigned)R.rpmfilesVFlags(fi, i) & 0x1ffu;
 		pf->flags = (fl & RPMFILE_CONFIG ? PLAT_PKGF_CONFIG : 0) |
 		    (fl & RPMFILE_DOC ? PLAT_PKGF_DOC : 0) |
 		    (fl & RPMFILE_GHOST ? PLAT_PKGF_GHOST : 0) |
@@ -433,17 +488,17 @@ add_files(struct rpm_db *db, Header h, const char *pkgname)
 		    (fs != RPMFILE_STATE_MISSING && !RPMFILE_IS_INSTALLED(fs) ?
 		    PLAT_PKGF_NOTINSTALLED : 0);
 	}
-	rpmfilesFree(fi);
+	R.rpmfilesFree(fi);
 	return 0;
 }
 
 static int
 add_header(struct rpm_db *db, Header h)
 {
-	const char *name = headerGetString(h, RPMTAG_NAME);
-	const char *ver = headerGetString(h, RPMTAG_VERSION);
-	const char *rel = headerGetString(h, RPMTAG_RELEASE);
-	const char *arch = headerGetString(h, RPMTAG_ARCH);
+	const char *name = R.headerGetString(h, RPMTAG_NAME);
+	const char *ver = R.headerGetString(h, RPMTAG_VERSION);
+	const char *rel = R.headerGetString(h, RPMTAG_RELEASE);
+	const char *arch = R.headerGetString(h, RPMTAG_ARCH);
 	struct plat_pkg *pk;
 	char epoch[24], *s;
 
@@ -464,9 +519,9 @@ add_header(struct rpm_db *db, Header h)
 	 * rpminfo_item extended_name).
 	 */
 	pk->arch = arch != NULL ? intern(db, arch) : NULL;
-	if (headerIsEntry(h, RPMTAG_EPOCH)) {
+	if (R.headerIsEntry(h, RPMTAG_EPOCH)) {
 		snprintf(epoch, sizeof(epoch), "%llu",
-		    (unsigned long long)headerGetNumber(h, RPMTAG_EPOCH));
+		    (unsigned long long)R.headerGetNumber(h, RPMTAG_EPOCH));
 		pk->epoch = intern(db, epoch);
 	} else
 		snprintf(epoch, sizeof(epoch), "0");
@@ -496,9 +551,9 @@ read_headers(struct rpm_db *db, const struct tmpdb *td, const char *tname)
 
 	pthread_mutex_lock(&rpm_lock);
 	rpm_logmsg[0] = '\0';
-	rpmlogSetCallback(rpm_log_cb, NULL);
+	R.rpmlogSetCallback(rpm_log_cb, NULL);
 	if (!rpm_configured) {
-		if (rpmReadConfigFiles(NULL, NULL) != 0) {
+		if (R.rpmReadConfigFiles(NULL, NULL) != 0) {
 			ks_error_set("librpm: cannot read its "
 			    "configuration%s%s", rpm_logmsg[0] ? ": " : "",
 			    rpm_logmsg);
@@ -506,38 +561,38 @@ read_headers(struct rpm_db *db, const struct tmpdb *td, const char *tname)
 		}
 		rpm_configured = true;
 	}
-	rpmPushMacro(NULL, "_dbpath", NULL, "/db", RMIL_CMDLINE);
-	rpmPushMacro(NULL, "_db_backend", NULL, td->backend, RMIL_CMDLINE);
+	R.rpmPushMacro(NULL, "_dbpath", NULL, "/db", RMIL_CMDLINE);
+	R.rpmPushMacro(NULL, "_db_backend", NULL, td->backend, RMIL_CMDLINE);
 	pushed = true;
-	ts = rpmtsCreate();
-	if (rpmtsSetRootDir(ts, td->root) != 0) {
+	ts = R.rpmtsCreate();
+	if (R.rpmtsSetRootDir(ts, td->root) != 0) {
 		ks_error_set("librpm: cannot use %s as root", td->root);
 		goto out;
 	}
 	/* Headers are read as recorded; their signatures are not checked
 	 * (the keys are the target's, not ours). */
-	(void)rpmtsSetVSFlags(ts, _RPMVSF_NODIGESTS | _RPMVSF_NOSIGNATURES);
-	if (rpmtsOpenDB(ts, O_RDONLY) != 0) {
+	(void)R.rpmtsSetVSFlags(ts, _RPMVSF_NODIGESTS | _RPMVSF_NOSIGNATURES);
+	if (R.rpmtsOpenDB(ts, O_RDONLY) != 0) {
 		ks_error_set("%s: cannot open the rpm database (%s)%s%s",
 		    tname, td->backend, rpm_logmsg[0] ? ": " : "", rpm_logmsg);
 		goto out;
 	}
-	mi = rpmtsInitIterator(ts, RPMDBI_PACKAGES, NULL, 0);
-	while (mi != NULL && (h = rpmdbNextIterator(mi)) != NULL)
+	mi = R.rpmtsInitIterator(ts, RPMDBI_PACKAGES, NULL, 0);
+	while (mi != NULL && (h = R.rpmdbNextIterator(mi)) != NULL)
 		if ((rc = add_header(db, h)) != 0)
 			goto out;
 	rc = 0;
 out:
-	rpmdbFreeIterator(mi);
+	R.rpmdbFreeIterator(mi);
 	if (ts != NULL) {
-		rpmtsCloseDB(ts);
-		rpmtsFree(ts);
+		R.rpmtsCloseDB(ts);
+		R.rpmtsFree(ts);
 	}
 	if (pushed) {
-		rpmPopMacro(NULL, "_db_backend");
-		rpmPopMacro(NULL, "_dbpath");
+		R.rpmPopMacro(NULL, "_db_backend");
+		R.rpmPopMacro(NULL, "_dbpath");
 	}
-	rpmlogSetCallback(NULL, NULL);
+	R.rpmlogSetCallback(NULL, NULL);
 	pthread_mutex_unlock(&rpm_lock);
 	return rc;
 }
@@ -607,6 +662,8 @@ rpm_open(void *st, struct plat_target *t)
 
 	if ((rc = tmpdb_make(&td, t)) != 0)
 		return rc;
+	if ((rc = ks_dl_load(&rpm_lib)) != 0)
+		goto out;
 	if ((rc = ks_strpool_new(&db->pool)) != 0)
 		goto out;
 	rc = read_headers(db, &td, plat_target_name(t));

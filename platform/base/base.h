@@ -210,6 +210,31 @@ struct _IO_FILE *ks_atomic_fp(struct ks_atomic *a);
 int ks_atomic_commit(struct ks_atomic *a);	/* frees a */
 void ks_atomic_abort(struct ks_atomic *a);	/* frees a; NULL ok */
 
+/* ---- libraries loaded on first use ------------------------------------- */
+/*
+ * For the big libraries only some runs need (librpm, libcurl): linked, their
+ * dependency trees cost every kensa run ~7 ms of dynamic linking, and most
+ * runs never read an rpm database or download anything. A user names the
+ * library by soname and lists the functions it calls; ks_dl_load opens it
+ * once per process and fills every slot, or fails with a message naming the
+ * library and the missing symbol (the same message on every later call).
+ * Thread-safe. The slots are function pointers stored through void **, as
+ * POSIX dlsym requires.
+ */
+struct ks_dl_sym {
+	const char	*name;
+	void		**slot;
+};
+struct ks_dl_lib {
+	const char		*soname;
+	const char		*what;	/* "rpm databases", for the message */
+	const struct ks_dl_sym	*syms;
+	size_t			 nsyms;
+	int			 state;	/* 0 untried, 1 loaded, -1 failed */
+	char			 msg[256];
+};
+int ks_dl_load(struct ks_dl_lib *lib);
+
 /* ---- UTF-8 ------------------------------------------------------------- */
 bool ks_utf8_valid(const char *s, size_t len);
 
