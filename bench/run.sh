@@ -32,16 +32,24 @@ for f in "$SHARED"/testdata/vendor-oval/*.xml "$SHARED"/testdata/vendor-oval/*.x
 	feeds="$feeds $base"
 done
 
+# Wall time from date(1)'s nanoseconds: time(1) rounds to 10 ms, which is
+# the whole run of kensa on the small feeds. time(1) gives the peak memory.
+seconds() {
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", (b - a) / 1e9 }'
+}
+
 # measure CMD...: runs CMD $RUNS times; prints "median_seconds max_kib",
 # or "fail fail" when the command exits non-zero (oscap refuses some
 # vendor documents that kensa evaluates).
 measure() {
 	i=0; : >"$OUT/times"
 	while [ $i -lt "$RUNS" ]; do
-		if ! /usr/bin/time -f "%e %M" -o "$OUT/time.1" "$@" >/dev/null 2>"$OUT/err.log"; then
+		t0=$(date +%s%N)
+		if ! /usr/bin/time -f "%M" -o "$OUT/time.1" "$@" >/dev/null 2>"$OUT/err.log"; then
 			echo "fail fail"; return
 		fi
-		cat "$OUT/time.1" >>"$OUT/times"
+		t1=$(date +%s%N)
+		echo "$(seconds "$t0" "$t1") $(tail -1 "$OUT/time.1")" >>"$OUT/times"
 		i=$((i + 1))
 	done
 	sort -n "$OUT/times" | awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%s %d\n", t[int((NR + 1) / 2)], m }'
@@ -57,12 +65,12 @@ for base in $feeds; do
 	rm -f "$ROOT/tmp/bench-defs.xml" "$ROOT/tmp/bench-res.xml"
 	echo "$k $o $fl" | awk -v f="$base" '{
 		if ($3 == "fail") {
-			printf "%-44s %9.3f %9.1f %9s %9s %7s %7s %9.3f\n", f, $1, $2 / 1024,
+			printf "%-44s %9.4f %9.1f %9s %9s %7s %7s %9.4f\n", f, $1, $2 / 1024,
 			    "refused", "-", "-", "-", $5
 			next
 		}
 		kt = $1; km = $2 / 1024; ot = $3; om = $4 / 1024; ft = $5
-		printf "%-44s %9.3f %9.1f %9.3f %9.1f %7.1f %7.1f %9.3f\n", f, kt, km, ot, om,
+		printf "%-44s %9.4f %9.1f %9.4f %9.1f %7.1f %7.1f %9.4f\n", f, kt, km, ot, om,
 		    (kt > 0 ? ot / kt : 0), (km > 0 ? om / km : 0), ft }'
 done
 
