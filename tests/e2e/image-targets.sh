@@ -17,6 +17,9 @@ sh "$HERE/fixtures/baseline-root.sh" "$T/root" bad debian >"$T/fx.log" 2>&1 ||
     fail "baseline-root.sh: $(tail -2 "$T/fx.log")"
 sh "$HERE/fixtures/dpkg-root.sh" "$T/root" >>"$T/fx.log" 2>&1 ||
     fail "dpkg-root.sh: $(tail -2 "$T/fx.log")"
+# The baseline's SSH rules apply only where an OpenSSH server is installed:
+# the sshd binary makes them apply, so that layer 2 below can change one.
+mkdir -p "$T/root/usr/sbin" && : >"$T/root/usr/sbin/sshd"
 tar -C "$T/root" -czf "$T/root.tar.gz" . || fail "tar"
 
 # 1. A root-file-system archive: the same OVAL and XCCDF results.
@@ -52,6 +55,10 @@ xeval "$T/merged.out" --root "$T/merged"
 xeval "$T/docker.out" --image "$T/docker.tar"
 diff "$T/merged.out" "$T/docker.out" || fail "docker-save layers: results differ from the merged root"
 cmp -s "$T/merged.out" "$T/xccdf-dir.out" && fail "layer 2 changed nothing"
+# Layer 2's sshd_config drops layer 1's X11Forwarding yes.
+grep -q '_sshd_disable_x11_forwarding:fail$' "$T/xccdf-dir.out" &&
+    grep -q '_sshd_disable_x11_forwarding:pass$' "$T/docker.out" ||
+    fail "layer 2's sshd_config did not decide sshd_disable_x11_forwarding"
 
 # 3. Bad input: one line naming the file, exit 1; --root and --image together refused.
 printf 'not an archive' >"$T/bad.tar"

@@ -437,15 +437,28 @@ def file_check(comment, st, existence="at_least_one_exists", **where):
     return build
 
 
+# The group carries the platform "an OpenSSH server is installed" (a
+# cpe-lang platform over cpe:/a:openbsd:openssh, see openssh_server()): on
+# a target without the server its rules are notapplicable instead of
+# failing on a missing or leftover sshd_config. The permission rules for
+# sshd_config and the host keys (group permissions) stay everywhere: they
+# pass when the files are absent and still guard keys a removed server
+# left behind.
+OPENSSH_PLATFORM = "kensa_platform_openssh_server"
 group("xccdf_org.kensa_group_ssh", "SSH server", "SSH サーバー",
       "Settings of the OpenSSH server read from /etc/ssh/sshd_config and "
       "the drop-in files in /etc/ssh/sshd_config.d/. Every occurrence of a "
       "keyword is checked, also inside Match blocks, so a permissive value "
-      "anywhere fails the rule.",
+      "anywhere fails the rule. The rules apply only where an OpenSSH "
+      "server is installed (the package openssh-server, or /usr/sbin/sshd); "
+      "elsewhere they are not applicable.",
       "/etc/ssh/sshd_config と /etc/ssh/sshd_config.d/ のドロップインファイル"
       "から読み取る OpenSSH サーバーの設定です。キーワードの出現箇所をすべて"
       "（Match ブロック内も含めて）検査するため、どこか一箇所でも緩い値があれば"
-      "不合格になります。")
+      "不合格になります。これらのルールは OpenSSH サーバー（openssh-server "
+      "パッケージまたは /usr/sbin/sshd）がインストールされている場合にだけ"
+      "適用され、それ以外では適用対象外になります。",
+      platform="#" + OPENSSH_PLATFORM)
 
 rule("sshd_disable_root_login", "ssh", "high",
      "SSH: direct root login is disabled",
@@ -1132,6 +1145,49 @@ DEBIAN_FAMILY = PLATFORMS[:2]
 RHEL_FAMILY = PLATFORMS[2:]
 
 
+def openssh_server(o):
+    """criteria of "an OpenSSH server is installed", for the SSH group.
+
+    Any one of three facts suffices (OR):
+    - dpkg lists openssh-server as installed (Debian, Ubuntu). A package
+      removed with its configuration kept ("deinstall ok config-files")
+      does not count: its leftover sshd_config configures nothing.
+    - rpm lists openssh-server (Red Hat family; also SUSE's package name).
+    - /usr/sbin/sshd exists: where both distribution families install the
+      server, and the sshd that reads /etc/ssh/sshd_config.
+    Each package test is "not applicable" on a target without that
+    packaging system, which OR ignores, so one check serves both families.
+    The file is there so that the rules are still evaluated when no
+    package database answers: an rpm database kensa cannot read (SUSE's
+    ndb format) or a damaged one makes its test an error, and a wrongly
+    skipped SSH rule would hide a finding, whereas evaluating the rules on
+    a host with a stray sshd binary only reports what the files say. A
+    source build in /usr/local reads /usr/local/etc, not /etc/ssh, so it
+    is not looked for. Nothing here runs a command."""
+    return crit([(o.pkg("dpkginfo", "openssh-server",
+                        "openssh-server is installed (dpkg)"),
+                  "openssh-server is installed according to dpkg", False),
+                 (o.pkg("rpminfo", "openssh-server",
+                        "openssh-server is installed (rpm)"),
+                  "openssh-server is installed according to rpm", False),
+                 (o.file("/usr/sbin/sshd exists", None,
+                         filepath="/usr/sbin/sshd"),
+                  "the OpenSSH server binary /usr/sbin/sshd exists", False)],
+                op="OR")
+
+
+# Applications the checklist's groups depend on: not operating systems, so
+# not listed as platforms of the whole benchmark.
+APP_PLATFORMS = [
+    # cpe, title en, title ja, description, criteria builder
+    ("cpe:/a:openbsd:openssh", "OpenSSH server",
+     "OpenSSH サーバー",
+     "The OpenSSH server is installed: dpkg or rpm lists the package "
+     "openssh-server as installed, or /usr/sbin/sshd exists.",
+     openssh_server),
+]
+
+
 def build_cpe():
     o = Oval(CPENS, [p[1] for p in PLATFORMS])
     fam = o.family()
@@ -1149,10 +1205,14 @@ def build_cpe():
                      crit([(fam, "family is unix", False),
                            (t_id, "os-release ID is %s" % osid, False),
                            (relfile[rel], "%s exists" % rel, False)]))
+    for n, (cpe, en, ja, desc, build) in enumerate(APP_PLATFORMS,
+                                                   len(PLATFORMS) + 1):
+        o.definition(n, "inventory", "The %s is installed" % en, desc,
+                     build(o))
     o.write(os.path.join(OUT, "kensa-baseline-cpe-oval.xml"),
             "OVAL checks of kensa's baseline CPE dictionary "
             "(kensa-baseline-cpe-dictionary.xml):\n     which operating "
-            "system the target runs.")
+            "system the target runs and which\n     applications it has.")
     with open(os.path.join(OUT, "kensa-baseline-cpe-dictionary.xml"), "w",
               encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -1170,6 +1230,14 @@ def build_cpe():
                     'XMLSchema/oval-definitions-5" href="kensa-baseline-cpe-'
                     'oval.xml">oval:%s:def:%d</check>\n  </cpe-item>\n'
                     % (cpe, q(title), CPENS, n))
+        for n, (cpe, en, ja, desc, build) in enumerate(APP_PLATFORMS,
+                                                       len(PLATFORMS) + 1):
+            f.write('  <cpe-item name="%s">\n    <title xml:lang="en-US">%s'
+                    '</title>\n    <title xml:lang="ja-JP">%s</title>\n    '
+                    '<check system="http://oval.mitre.org/XMLSchema/'
+                    'oval-definitions-5" href="kensa-baseline-cpe-oval.xml">'
+                    'oval:%s:def:%d</check>\n  </cpe-item>\n'
+                    % (cpe, q(en), q(ja), CPENS, n))
         f.write("</cpe-list>\n")
 
 
@@ -1231,16 +1299,24 @@ def build_xccdf():
     w('  <xccdf:reference href="https://ncp.nist.gov/cce">Common '
       'Configuration Enumeration (CCE)</xccdf:reference>\n')
     # Platforms: CPE applicability language (NISTIR 7698), referenced by
-    # the update groups, whose checks only make sense on one family.
+    # the update groups, whose checks only make sense on one family, and by
+    # the SSH group (an application platform; a "#id" rather than the bare
+    # CPE name, which XCCDF 1.2 accepts only as "less preferred" in its URI
+    # binding).
     w("  <cpe-lang:platform-specification>\n")
-    for pid, title, members in (
-            ("kensa_platform_debian_family", "Debian or Ubuntu",
+    for pid, title, ja, members in (
+            ("kensa_platform_debian_family", "Debian or Ubuntu", None,
              DEBIAN_FAMILY),
             ("kensa_platform_rhel_family", "Red Hat Enterprise Linux or a "
-             "rebuild of it", RHEL_FAMILY)):
+             "rebuild of it", None, RHEL_FAMILY),
+            (OPENSSH_PLATFORM, "An OpenSSH server is installed",
+             "OpenSSH サーバーがインストールされている", APP_PLATFORMS[:1])):
         w('    <cpe-lang:platform id="%s">\n      <cpe-lang:title xml:lang='
-          '"en">%s</cpe-lang:title>\n      <cpe-lang:logical-test operator='
-          '"OR" negate="false">\n' % (pid, q(title)))
+          '"en">%s</cpe-lang:title>\n' % (pid, q(title)))
+        if ja:
+            w('      <cpe-lang:title xml:lang="ja">%s</cpe-lang:title>\n'
+              % q(ja))
+        w('      <cpe-lang:logical-test operator="OR" negate="false">\n')
         for p in members:
             w('        <cpe-lang:fact-ref name="%s"/>\n' % p[0])
         w("      </cpe-lang:logical-test>\n    </cpe-lang:platform>\n")
