@@ -244,15 +244,19 @@ request_has_defs(xmlNode *root)
 	    (const xmlChar *)"data-stream-collection");
 }
 
-/* The source content, once. */
+/* The source content, once: the file's own bytes when they are the same
+ * XML as the DOM (most of the time of writing ARF otherwise goes into
+ * serializing a data stream that is already on disk), else the DOM. */
 static void
-write_request(struct ks_xmlw *x, xmlNode *root)
+write_request(struct ks_xmlw *x, struct xccdf_eval *e, xmlNode *root)
 {
 	ks_xmlw_start(x, "arf:report-requests");
 	ks_xmlw_start(x, "arf:report-request");
 	ks_xmlw_attr(x, "id", REQUEST_ID);
 	ks_xmlw_start(x, "arf:content");
-	xccdf_results_copy_element(x, root, NULL, NULL, NULL);
+	if (e->content == NULL || root != xccdf_content_root(e->content) ||
+	    xccdf_content_copy_source(e->content, x) == KS_EUNSUPPORTED)
+		xccdf_results_copy_element(x, root, NULL, NULL, NULL);
 	ks_xmlw_end(x);
 	ks_xmlw_end(x);
 	ks_xmlw_end(x);
@@ -360,7 +364,7 @@ xccdf_arf_write_si(struct xccdf_eval *e, const char *path,
 	ks_xmlw_attr(x, "xmlns:ai", XCCDF_AI_NS);
 	write_relationships(x, &l);
 	root = request_root(e);
-	write_request(x, root);
+	write_request(x, e, root);
 	ks_xmlw_start(x, "arf:assets");
 	write_asset(x, si);
 	ks_xmlw_end(x);

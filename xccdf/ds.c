@@ -353,6 +353,8 @@ xccdf_content_open(struct xccdf_content **out, const char *path)
 	} else if (kind != XCCDF_DOC_ARF) {
 		ks_xml_reader_free(r);
 		r = NULL;
+		c->has_src = stat(path, &c->src_st) == 0 &&
+		    S_ISREG(c->src_st.st_mode);
 		if ((rc = ks_xml_doc_read_file(&doc, path)) != 0)
 			goto out;
 		if ((rc = content_take_doc(c, doc)) != 0)

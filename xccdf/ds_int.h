@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 #include "xccdf/xccdf_int.h"
 
@@ -46,6 +47,11 @@ struct xccdf_content {
 	/* OVAL documents (not DOM-loaded): the generator's facts. */
 	char			*oval_version;
 	char			*oval_timestamp;
+	/* The file the DOM was read from, as it was before the read: ARF
+	 * copies it byte for byte while it is still the same file
+	 * (xccdf_content_copy_source in ds_source.c). */
+	struct stat		 src_st;
+	bool			 has_src;
 };
 
 /*

@@ -496,6 +496,20 @@ int xccdf_content_resolve(struct xccdf_content *c,
     struct xccdf_resource *out);
 /* The whole document (DS collection or plain file) root element. */
 struct _xmlNode *xccdf_content_root(struct xccdf_content *c);
+/*
+ * Writes the document c's DOM was read from into x as it is on disk, from
+ * its root element's start tag on (ds_source.c): ARF's copy of the source
+ * without serializing the DOM, which is most of the time of writing ARF.
+ * Only when the bytes are the same XML as the DOM: the file is unchanged
+ * since it was read (device, inode, size, modification time), is UTF-8,
+ * and has no DOCTYPE (whose attribute defaults the DOM holds). Returns 0
+ * when written; KS_EUNSUPPORTED with nothing written when the caller must
+ * serialize the DOM instead; another KS_* (also recorded in x) when the
+ * file failed after writing began.
+ */
+struct ks_xmlw;
+int xccdf_content_copy_source(const struct xccdf_content *c,
+    struct ks_xmlw *x);
 
 /* ---- evaluation (xccdf_eval.c) --------------------------------------------- */
 /* The result of one rule (or one multi-check instance). */
