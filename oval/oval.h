@@ -110,6 +110,13 @@ int oval_session_foreach_def_package(struct oval_session *s,
  * `name` is used in messages. As oval_load. */
 int oval_load_mem(struct oval_defs **out, const char *buf, size_t len,
     const char *name);
+/* The same from an oval_definitions element of a DOM (a data-stream
+ * component the caller holds; borrowed for the call): its events are
+ * replayed, nothing is serialized or parsed again; messages name `name`
+ * with the element's line in the DOM's document. */
+struct _xmlNode;
+int oval_load_node(struct oval_defs **out, const struct _xmlNode *root,
+    const char *name);
 /* Walks definition ids in document order; stops when cb returns non-zero
  * and returns that. */
 int oval_defs_foreach_id(const struct oval_defs *d,

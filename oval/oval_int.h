@@ -512,6 +512,9 @@ const struct oval_probe *oval_probe_list(void);
 int oval_defs_parse(struct oval_defs **out, const char *path);
 int oval_defs_parse_mem(struct oval_defs **out, const char *buf, size_t len,
     const char *name);
+struct _xmlNode;
+int oval_defs_parse_node(struct oval_defs **out, const struct _xmlNode *root,
+    const char *name);
 void oval_defs_free(struct oval_defs *d);
 /* Looks up an id; OVAL_NONE when absent. */
 uint32_t oval_defs_find(const struct ks_map *ids, const char *id);

@@ -1593,10 +1593,11 @@ defs_trim(struct oval_defs *d)
 		oval_p_shrink(&d->vars, d->nvars, sizeof(*d->vars));
 }
 
-/* Parses path (buf NULL) or buf[0..len) named name. */
+/* Parses path, or buf[0..len), or the DOM subtree node (the others
+ * NULL), named name. */
 static int
 parse_doc(struct oval_defs **out, const char *path, const char *buf,
-    size_t len, const char *name)
+    size_t len, const struct _xmlNode *node, const char *name)
 {
 	struct oval_pctx c;
 	struct oval_defs *d = NULL;
@@ -1615,7 +1616,7 @@ parse_doc(struct oval_defs **out, const char *path, const char *buf,
 	if (rc < 0)
 		goto out;
 	c.d = d;
-	rc = oval_p_sax_run(&c, path, buf, len);
+	rc = oval_p_sax_run(&c, path, buf, len, node);
 	if (rc < 0)
 		goto out;
 	resolve_and_propagate(&c);
@@ -1646,7 +1647,7 @@ out:
 int
 oval_defs_parse(struct oval_defs **out, const char *path)
 {
-	return parse_doc(out, path, NULL, 0, path);
+	return parse_doc(out, path, NULL, 0, NULL, path);
 }
 
 /* As oval_defs_parse, from buf[0..len) (borrowed for the call); name
@@ -1657,5 +1658,16 @@ oval_defs_parse_mem(struct oval_defs **out, const char *buf, size_t len,
 {
 	if (name == NULL)
 		name = "<memory>";
-	return parse_doc(out, NULL, buf != NULL ? buf : "", len, name);
+	return parse_doc(out, NULL, buf != NULL ? buf : "", len, NULL, name);
+}
+
+/* As oval_defs_parse, from the DOM subtree at root (an oval_definitions
+ * element; borrowed for the call), replayed without serializing it. */
+int
+oval_defs_parse_node(struct oval_defs **out, const struct _xmlNode *root,
+    const char *name)
+{
+	if (name == NULL)
+		name = "<memory>";
+	return parse_doc(out, NULL, NULL, 0, root, name);
 }

@@ -174,7 +174,7 @@ int oval_p_defs_item(struct oval_pctx *c, enum oval_psec sec);
  * sections and hands it to oval_p_defs_item. Returns 0 or the first error
  * (KS_EPARSE, KS_ELIMIT, open errors; message set). */
 int oval_p_sax_run(struct oval_pctx *c, const char *path, const char *buf,
-    size_t len);
+    size_t len, const struct _xmlNode *node);
 void oval_p_sax_free(struct oval_pctx *c);
 /* Queues a reference id for the resolve pass; returns the field value. */
 uint32_t oval_p_ref(struct oval_pctx *c, const char *id);

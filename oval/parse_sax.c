@@ -309,7 +309,7 @@ on_text(void *arg, const xmlChar *ch, int len)
 
 int
 oval_p_sax_run(struct oval_pctx *c, const char *path, const char *buf,
-    size_t len)
+    size_t len, const struct _xmlNode *node)
 {
 	struct sax *s;
 	xmlSAXHandler h;
@@ -325,7 +325,9 @@ oval_p_sax_run(struct oval_pctx *c, const char *path, const char *buf,
 	s->c = c;
 	s->rec_depth = -1;
 	c->sax = true;
-	if (buf == NULL)
+	if (node != NULL)
+		rc = ks_xml_sax_replay(node, c->name, &h, s);
+	else if (buf == NULL)
 		rc = ks_xml_sax_parse_file(path, &h, s);
 	else
 		rc = ks_xml_sax_parse_mem(buf, len, c->name, &h, s);

@@ -17,6 +17,13 @@ oval_load_mem(struct oval_defs **out, const char *buf, size_t len,
 }
 
 int
+oval_load_node(struct oval_defs **out, const struct _xmlNode *root,
+               const char *name)
+{
+	return oval_defs_parse_node(out, root, name);
+}
+
+int
 oval_defs_foreach_id(const struct oval_defs *d,
                      int (*cb)(const char *id, void *payload), void *payload)
 {

@@ -85,41 +85,6 @@ resource_key(const struct xccdf_resource *r)
 	return ks_asprintf("n:%p", (void *)r->root);
 }
 
-/*
- * A component inside a data stream is serialised into a document of its own
- * with every namespace in scope at its root declared there (SSG declares
- * them on the collection's root), straight from the DOM: no second tree is
- * built, which matters for the peak memory of a big stream.
- */
-static int
-load_node(struct oval_defs **out, xmlNode *root, const char *name)
-{
-	char *mem = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&mem, &len);
-	struct ks_xmlw *x = NULL;
-	int rc;
-
-	if (fp == NULL) {
-		ks_error_set("%s: cannot serialise the component: %s", name,
-		    strerror(errno));
-		return KS_ENOMEM;
-	}
-	(void)ks_xmlw_new(&x, fp, name, 0);
-	ks_xmlw_decl(x);
-	xccdf_results_copy_element(x, root, NULL, NULL, NULL);
-	rc = ks_xmlw_finish(x);
-	ks_xmlw_free(x);
-	if (fclose(fp) != 0 && rc == 0) {
-		ks_error_set("%s: cannot serialise the component", name);
-		rc = KS_ENOMEM;
-	}
-	if (rc == 0)
-		rc = oval_load_mem(out, mem, len, name);
-	free(mem);
-	return rc;
-}
-
 static int
 doc_get(struct xccdf_oval *o, const struct xccdf_resource *r,
         struct xo_doc **out)
@@ -148,7 +113,7 @@ doc_get(struct xccdf_oval *o, const struct xccdf_resource *r,
 	if (r->path != NULL)
 		rc = oval_load(&d->defs, r->path);
 	else if (r->root != NULL)
-		rc = load_node(&d->defs, r->root, d->name);
+		rc = oval_load_node(&d->defs, r->root, d->name);
 	else {
 		ks_error_set("%s: nothing to load", d->name);
 		rc = KS_ERROR;

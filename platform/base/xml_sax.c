@@ -33,6 +33,7 @@ struct ks_xml_sax {
 	bool			 user_stop;	/* rc came from a callback */
 	int			 depth;		/* open elements */
 	size_t			 textlen;	/* the current run of text */
+	const xmlNode		*node;		/* replay: the element */
 };
 
 static _Thread_local struct ks_xml_sax *ks_sax_cur;
@@ -62,8 +63,9 @@ sax_record(struct ks_xml_sax *p, int rc, const char *fmt, ...)
 static int
 sax_line(const struct ks_xml_sax *p)
 {
-	return p->ctxt != NULL && p->ctxt->input != NULL ?
-	    p->ctxt->input->line : 0;
+	if (p->ctxt == NULL)	/* a replay: the DOM's line */
+		return p->node != NULL ? (int)xmlGetLineNo(p->node) : 0;
+	return p->ctxt->input != NULL ? p->ctxt->input->line : 0;
 }
 
 /* Folds libxml2's multi-line messages into one line, trims the end. */
@@ -113,7 +115,8 @@ sax_failed(struct ks_xml_sax *p)
 {
 	if (p->rc == 0)
 		return false;
-	xmlStopParser(p->ctxt);
+	if (p->ctxt != NULL)
+		xmlStopParser(p->ctxt);
 	return true;
 }
 
@@ -384,6 +387,173 @@ ks_xml_sax_parse_mem(const char *buf, size_t len, const char *name,
 	return sax_run(name, &src, h, payload);
 }
 
+/* ---- replay of a DOM subtree ------------------------------------------- */
+
+/* An attribute's value as the SAX2 parser hands it over: its text with
+ * '&' written "&#38;" (what libxml2 does without entity substitution).
+ * Borrowed from the DOM when it can be, else in *own (caller frees). */
+static const xmlChar *
+replay_value(const xmlAttr *a, xmlChar **own)
+{
+	const xmlNode *t = a->children;
+	const xmlChar *v;
+	xmlChar *o;
+	size_t n = 0, amps = 0;
+
+	*own = NULL;
+	if (t == NULL)
+		return (const xmlChar *)"";
+	if (t->next == NULL && t->type == XML_TEXT_NODE &&
+	    strchr((const char *)t->content, '&') == NULL)
+		return t->content;
+	*own = xmlNodeListGetString(a->doc, t, 1);
+	if (*own == NULL)
+		return (const xmlChar *)"";
+	for (v = *own; *v; v++, n++)
+		amps += *v == '&';
+	if (amps == 0)
+		return *own;
+	o = xmlMalloc(n + 4 * amps + 1);
+	if (o == NULL)
+		return *own;	/* out of memory: the plain text */
+	n = 0;
+	for (v = *own; *v; v++) {
+		if (*v == '&') {
+			memcpy(o + n, "&#38;", 5);
+			n += 5;
+		} else {
+			o[n++] = *v;
+		}
+	}
+	o[n] = '\0';
+	xmlFree(*own);
+	*own = o;
+	return o;
+}
+
+static void replay_elem(struct ks_xml_sax *p, const xmlNode *n, bool top);
+
+static void
+replay_children(struct ks_xml_sax *p, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c != NULL && p->rc == 0;
+	    c = c->next) {
+		size_t len;
+
+		switch (c->type) {
+		case XML_ELEMENT_NODE:
+			replay_elem(p, c, false);
+			break;
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (c->content == NULL)
+				break;
+			/* libxml2 hands text over in runs of an int. */
+			len = strlen((const char *)c->content);
+			for (size_t off = 0; off < len && p->rc == 0;) {
+				int k = len - off > (size_t)INT_MAX ?
+				    INT_MAX : (int)(len - off);
+
+				if (c->type == XML_TEXT_NODE)
+					sax_characters(p, c->content + off, k);
+				else
+					sax_cdata(p, c->content + off, k);
+				off += (size_t)k;
+			}
+			break;
+		default:
+			break;	/* comments, PIs: no callback for them */
+		}
+	}
+}
+
+static void
+replay_elem(struct ks_xml_sax *p, const xmlNode *n, bool top)
+{
+	const xmlChar **ns = NULL, **attrs = NULL;
+	xmlChar **own = NULL;
+	xmlNsPtr *scope = NULL;
+	int nns = 0, nattrs = 0, i;
+	const xmlAttr *a;
+
+	/* The subtree's root declares every namespace in scope, as a
+	 * serialization of it would. */
+	if (top && (scope = xmlGetNsList(n->doc, n)) != NULL)
+		while (scope[nns] != NULL)
+			nns++;
+	else
+		for (const xmlNs *d = n->nsDef; d != NULL; d = d->next)
+			nns++;
+	for (a = n->properties; a != NULL; a = a->next)
+		nattrs++;
+	ns = ks_calloc((size_t)nns * 2 + 1, sizeof(*ns));
+	attrs = ks_calloc((size_t)nattrs * 5 + 1, sizeof(*attrs));
+	own = ks_calloc((size_t)nattrs + 1, sizeof(*own));
+	i = 0;
+	if (scope != NULL)
+		for (; i < nns; i++) {
+			ns[2 * i] = scope[i]->prefix;
+			ns[2 * i + 1] = scope[i]->href;
+		}
+	else
+		for (const xmlNs *d = n->nsDef; d != NULL; d = d->next, i++) {
+			ns[2 * i] = d->prefix;
+			ns[2 * i + 1] = d->href;
+		}
+	for (a = n->properties, i = 0; a != NULL; a = a->next, i++) {
+		const xmlChar *v = replay_value(a, &own[i]);
+
+		attrs[5 * i] = a->name;
+		attrs[5 * i + 1] = a->ns != NULL ? a->ns->prefix : NULL;
+		attrs[5 * i + 2] = a->ns != NULL ? a->ns->href : NULL;
+		attrs[5 * i + 3] = v;
+		attrs[5 * i + 4] = v + strlen((const char *)v);
+	}
+	p->node = n;
+	sax_start(p, n->name, n->ns != NULL ? n->ns->prefix : NULL,
+	    n->ns != NULL ? n->ns->href : NULL, nns, ns, nattrs, 0, attrs);
+	for (i = 0; i < nattrs; i++)
+		xmlFree(own[i]);
+	free(own);
+	free(attrs);
+	free(ns);
+	xmlFree(scope);
+	if (p->rc != 0)
+		return;
+	replay_children(p, n);
+	if (p->rc != 0)
+		return;
+	p->node = n;
+	sax_end(p, n->name, n->ns != NULL ? n->ns->prefix : NULL,
+	    n->ns != NULL ? n->ns->href : NULL);
+}
+
+int
+ks_xml_sax_replay(const xmlNode *root, const char *name,
+    const xmlSAXHandler *h, void *payload)
+{
+	struct ks_xml_sax p, *prev = ks_sax_cur;
+	int rc = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.name = name != NULL ? name : "(memory)";
+	p.user = h;
+	p.payload = payload;
+	if (root == NULL || root->type != XML_ELEMENT_NODE) {
+		ks_error_set("%s: empty document", p.name);
+		return KS_EPARSE;
+	}
+	ks_sax_cur = &p;
+	replay_elem(&p, root, true);
+	if (p.rc != 0) {
+		if (!p.user_stop)
+			ks_error_set("%s", p.err);
+		rc = p.rc;
+	}
+	ks_sax_cur = prev;
+	return rc;
+}
+
 int
 ks_xml_sax_line(void)
 {
@@ -396,9 +566,13 @@ ks_xml_sax_empty_tag(void)
 	const xmlParserInput *in;
 
 	/* libxml2's reader asks the same: the start tag just read ends in
-	 * "/>" when the cursor is on it. */
-	if (ks_sax_cur == NULL || ks_sax_cur->ctxt == NULL)
+	 * "/>" when the cursor is on it. A replay has no tags: an element
+	 * without children is written <x/>. */
+	if (ks_sax_cur == NULL)
 		return false;
+	if (ks_sax_cur->ctxt == NULL)
+		return ks_sax_cur->node != NULL &&
+		    ks_sax_cur->node->children == NULL;
 	in = ks_sax_cur->ctxt->input;
 	return in != NULL && in->cur != NULL && in->end - in->cur >= 2 &&
 	    in->cur[0] == '/' && in->cur[1] == '>';
@@ -413,7 +587,8 @@ ks_xml_sax_stop(int rc)
 		return;
 	p->rc = rc < 0 ? rc : KS_ERROR;
 	p->user_stop = true;
-	xmlStopParser(p->ctxt);
+	if (p->ctxt != NULL)
+		xmlStopParser(p->ctxt);
 }
 
 const char *

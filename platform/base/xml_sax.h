@@ -34,6 +34,20 @@ int ks_xml_sax_parse_file(const char *path, const xmlSAXHandler *h,
 int ks_xml_sax_parse_mem(const char *buf, size_t len, const char *name,
     const xmlSAXHandler *h, void *payload);
 
+/*
+ * The same callbacks for the subtree at root, an element of a DOM the safe
+ * loader built (name used in messages): the events a parse of that
+ * subtree serialized on its own would give. The root declares every
+ * namespace in scope, attribute values carry '&' as "&#38;" as the parser
+ * hands them over, text comes in the DOM's runs, comments and PIs give
+ * nothing; ks_xml_sax_line is the element's line in the DOM's document and
+ * ks_xml_sax_empty_tag true for an element without children. The caps
+ * (depth, text) and ks_xml_sax_stop work as in a parse. For documents
+ * inside a data stream: no serialization and no second parse.
+ */
+int ks_xml_sax_replay(const xmlNode *root, const char *name,
+    const xmlSAXHandler *h, void *payload);
+
 /* Only from inside a callback of the running parse (this thread): */
 /* The line the parser is on (the end of the current start tag). */
 int ks_xml_sax_line(void);

@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <libxml/tree.h>
+
 #include "platform/base/base.h"
 #include "platform/base/xml_sax.h"
 
@@ -350,6 +352,203 @@ test_xml_sax__callback_stop_and_files(void **state)
 	rmdir(dir);
 }
 
+/* ---- replay of a DOM subtree --------------------------------------------- */
+
+/* Every event as one line of a trace; adjacent text runs joined (the
+ * parser splits text where it likes, the DOM holds it whole); namespace
+ * declarations sorted (their order is the parser's or the DOM's). */
+struct trace {
+	struct ks_buf	 out;
+	struct ks_buf	 text;
+	int		 lines[8];	/* ks_xml_sax_line of the first starts */
+	int		 nstarts;
+};
+
+static void
+trace_flush(struct trace *t)
+{
+	if (t->text.len == 0)
+		return;
+	ks_buf_printf(&t->out, "T %s\n", t->text.data);
+	ks_buf_reset(&t->text);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+tr_start(void *arg, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	struct trace *t = arg;
+	char *ns[16];
+	int i;
+
+	trace_flush(t);
+	if (t->nstarts < 8)
+		t->lines[t->nstarts] = ks_xml_sax_line();
+	t->nstarts++;
+	ks_buf_printf(&t->out, "S %s:%s {%s}%s", prefix ? (char *)prefix : "",
+	    localname, URI ? (char *)URI : "", ks_xml_sax_empty_tag() ?
+	    " empty" : "");
+	assert_true(nb_namespaces <= 16);
+	for (i = 0; i < nb_namespaces; i++)
+		ns[i] = ks_asprintf("%s=%s", namespaces[2 * i] ?
+		    (char *)namespaces[2 * i] : "", namespaces[2 * i + 1]);
+	qsort(ns, (size_t)nb_namespaces, sizeof(ns[0]), cmp_str);
+	for (i = 0; i < nb_namespaces; i++) {
+		ks_buf_printf(&t->out, " xmlns:%s", ns[i]);
+		free(ns[i]);
+	}
+	assert_int_equal(nb_defaulted, 0);
+	for (i = 0; i < nb_attributes; i++) {
+		const xmlChar **a = attributes + 5 * i;
+
+		ks_buf_printf(&t->out, " %s:%s{%s}=[%.*s]",
+		    a[1] ? (char *)a[1] : "", a[0], a[2] ? (char *)a[2] : "",
+		    (int)(a[4] - a[3]), a[3]);
+	}
+	ks_buf_puts(&t->out, "\n");
+}
+
+static void
+tr_end(void *arg, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *URI)
+{
+	struct trace *t = arg;
+
+	trace_flush(t);
+	ks_buf_printf(&t->out, "E %s\n", localname);
+}
+
+static void
+tr_text(void *arg, const xmlChar *ch, int len)
+{
+	ks_buf_append(&((struct trace *)arg)->text, ch, (size_t)len);
+}
+
+static const xmlSAXHandler tr_handler = {
+	.initialized = XML_SAX2_MAGIC,
+	.startElementNs = tr_start,
+	.endElementNs = tr_end,
+	.characters = tr_text,
+};
+
+static void
+trace_init(struct trace *t)
+{
+	memset(t, 0, sizeof(*t));
+	ks_buf_init(&t->out, 0);
+	ks_buf_init(&t->text, 0);
+}
+
+static void
+trace_free(struct trace *t)
+{
+	ks_buf_free(&t->out);
+	ks_buf_free(&t->text);
+}
+
+/* The subtree <o:defs> inside a bigger document (namespaces declared on an
+ * ancestor, as SSG data streams do) replays as a parse of the same subtree
+ * written on its own: same elements, namespaces in scope at its root,
+ * attribute values with '&' as the parser hands it over, text (CDATA as
+ * text), comments and PIs left out, <x/> for childless elements. */
+static void
+test_xml_sax__replay_equals_parse(void **state)
+{
+	static const char outer[] =
+	    "<?xml version=\"1.0\"?>\n"
+	    "<ds:c xmlns:ds=\"urn:ds\" xmlns:o=\"urn:o\" xmlns=\"urn:dflt\">\n"
+	    " <ds:comp id=\"1\">\n"
+	    "  <o:defs a=\"x &amp; y &lt; z\" o:b=\"&#38;#38;\">\n"
+	    "   <o:def id=\"d1\"><!-- no --><?pi no?>text &amp; more"
+	    "<![CDATA[<raw>]]></o:def>\n"
+	    "   <child xmlns:n=\"urn:n\" n:k=\"v\"/>\n"
+	    "   <o:e></o:e>\n"
+	    "  </o:defs>\n"
+	    " </ds:comp>\n"
+	    "</ds:c>\n";
+	static const char alone[] =
+	    "<o:defs xmlns:ds=\"urn:ds\" xmlns:o=\"urn:o\" xmlns=\"urn:dflt\""
+	    " a=\"x &amp; y &lt; z\" o:b=\"&#38;#38;\">\n"
+	    "   <o:def id=\"d1\">text &amp; more&lt;raw&gt;</o:def>\n"
+	    "   <child xmlns:n=\"urn:n\" n:k=\"v\"/>\n"
+	    "   <o:e/>\n"
+	    "  </o:defs>";
+	struct trace a, b;
+	xmlDoc *doc = NULL;
+	xmlNode *defs;
+
+	assert_int_equal(ks_xml_doc_read_mem(&doc, outer, sizeof(outer) - 1,
+	    "outer.xml"), 0);
+	defs = xmlDocGetRootElement(doc)->children;
+	while (defs->type != XML_ELEMENT_NODE)
+		defs = defs->next;
+	defs = defs->children;
+	while (defs->type != XML_ELEMENT_NODE)
+		defs = defs->next;
+	assert_string_equal((const char *)defs->name, "defs");
+	trace_init(&a);
+	trace_init(&b);
+	assert_int_equal(ks_xml_sax_replay(defs, "outer.xml", &tr_handler,
+	    &a), 0);
+	assert_int_equal(ks_xml_sax_parse_mem(alone, sizeof(alone) - 1,
+	    "alone.xml", &tr_handler, &b), 0);
+	assert_string_equal(a.out.data, b.out.data);
+	/* The '&' of a value comes as "&#38;", as from the parser. */
+	assert_non_null(strstr(a.out.data, "[x &#38; y < z]"));
+	/* Lines are the enclosing document's. */
+	assert_int_equal(a.lines[0], 4);
+	assert_int_equal(a.lines[1], 5);
+	assert_int_equal(a.lines[2], 6);
+	trace_free(&a);
+	trace_free(&b);
+	xmlFreeDoc(doc);
+}
+
+/* A callback's stop ends the replay with its code and message; the depth
+ * cap holds as in a parse. */
+static void
+test_xml_sax__replay_stop_and_depth(void **state)
+{
+	static const char doc1[] = "<r><a/><b><c/></b><d/></r>";
+	struct seen s;
+	xmlDoc *doc = NULL;
+	char *deep;
+
+	(void)state;
+	assert_int_equal(ks_xml_doc_read_mem(&doc, doc1, sizeof(doc1) - 1,
+	    "r.xml"), 0);
+	seen_init(&s);
+	s.stop_at = 3;
+	assert_int_equal(ks_xml_sax_replay(xmlDocGetRootElement(doc), "r.xml",
+	    &handler, &s), KS_ENOTFOUND);
+	assert_string_equal(ks_error_msg(), "stopped by the callback");
+	assert_int_equal(s.starts, 3);	/* nothing after the stop */
+	assert_int_equal(s.ends, 1);
+	seen_free(&s);
+	xmlFreeDoc(doc);
+	/* 256 levels are what the loader accepts: all replayed. */
+	deep = nest(256);
+	assert_int_equal(ks_xml_doc_read_mem(&doc, deep, strlen(deep),
+	    "deep.xml"), 0);
+	seen_init(&s);
+	assert_int_equal(ks_xml_sax_replay(xmlDocGetRootElement(doc),
+	    "deep.xml", &handler, &s), 0);
+	assert_int_equal(s.max_depth, 256);
+	seen_free(&s);
+	xmlFreeDoc(doc);
+	free(deep);
+	/* No element: refused. */
+	assert_int_equal(ks_xml_sax_replay(NULL, "none", &handler, &s),
+	    KS_EPARSE);
+}
+
 int
 main(void)
 {
@@ -366,6 +565,9 @@ main(void)
 		cmocka_unit_test_setup(test_xml_sax__bad_utf8_is_parse_error,
 		    setup),
 		cmocka_unit_test_setup(test_xml_sax__callback_stop_and_files,
+		    setup),
+		cmocka_unit_test(test_xml_sax__replay_equals_parse),
+		cmocka_unit_test_setup(test_xml_sax__replay_stop_and_depth,
 		    setup),
 	};
 
