@@ -220,11 +220,16 @@ probe_path_split(const char *filepath, char **dir, char **name)
 char *
 probe_path_join(const char *dir, const char *name)
 {
-	size_t n = strlen(dir);
+	size_t n = strlen(dir), k = strlen(name);
+	bool slash = n > 0 && dir[n - 1] == '/';
+	/* Once per file of a walk: no printf. */
+	char *p = ks_malloc(n + !slash + k + 1);
 
-	if (n > 0 && dir[n - 1] == '/')
-		return ks_asprintf("%s%s", dir, name);
-	return ks_asprintf("%s/%s", dir, name);
+	memcpy(p, dir, n);
+	if (!slash)
+		p[n++] = '/';
+	memcpy(p + n, name, k + 1);
+	return p;
 }
 
 /* A problem that cuts part of the search (unreadable directory, a cap):

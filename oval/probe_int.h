@@ -60,6 +60,11 @@ void probe_item_init(struct oval_item *it, const char *ns, const char *type);
  * are interned in the session pool. */
 void probe_item_add(struct oval_session *s, struct oval_item *it,
     const char *name, const char *value, enum oval_datatype dt);
+/* As probe_item_add with name and value stored as given, not interned:
+ * both must live as long as the session (string literals, or strings of
+ * the session pool). For items made once per file of a walk. */
+void probe_item_add_raw(struct oval_session *s, struct oval_item *it,
+    const char *name, const char *value, enum oval_datatype dt);
 /* Appends an entity with no value and the given status (e.g. an entity
  * that does not exist, or one whose value could not be collected). */
 void probe_item_add_status(struct oval_session *s, struct oval_item *it,

@@ -7,6 +7,7 @@
 #include "oval/probe_int.h"
 
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,20 +21,39 @@ probe_item_init(struct oval_item *it, const char *ns, const char *type)
 }
 
 static struct oval_item_ent *
-item_push(struct oval_session *s, struct oval_item *it, const char *name,
-    enum oval_datatype dt)
+item_push_raw(struct oval_item *it, const char *name, enum oval_datatype dt)
 {
 	struct oval_item_ent *e;
 
-	/* Items have a handful of entities: grow by one, simple and exact
-	 * (the session frees the array with free()). */
-	it->ents = ks_realloc(it->ents, (it->nents + 1) * sizeof(*it->ents));
+	/* Grown by doubling, the capacity read back from the allocator: a
+	 * file item has 22 entities and a walk makes one per file, and some
+	 * probes size the array themselves (the session frees it with
+	 * free()). */
+	if (it->ents == NULL ||
+	    (it->nents + 1) * sizeof(*it->ents) > malloc_usable_size(it->ents))
+		it->ents = ks_realloc(it->ents, (it->nents < 8 ? 8 :
+		    2 * (size_t)it->nents) * sizeof(*it->ents));
 	e = &it->ents[it->nents++];
 	memset(e, 0, sizeof(*e));
-	e->name = oval_intern(s, name);
+	e->name = name;
 	e->dt = dt;
 	e->status = OVAL_ST_EXISTS;
 	return e;
+}
+
+static struct oval_item_ent *
+item_push(struct oval_session *s, struct oval_item *it, const char *name,
+    enum oval_datatype dt)
+{
+	return item_push_raw(it, oval_intern(s, name), dt);
+}
+
+void
+probe_item_add_raw(struct oval_session *s, struct oval_item *it,
+    const char *name, const char *value, enum oval_datatype dt)
+{
+	(void)s;
+	item_push_raw(it, name, dt)->value = value;
 }
 
 void

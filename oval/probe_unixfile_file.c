@@ -190,22 +190,53 @@ probe_unixfile_has_acl(struct plat_target *t, const char *path)
 	return ext < 0 ? 0 : ext;
 }
 
+/*
+ * One file item per file of a walk (hundreds of thousands on a host), most
+ * of them dropped by the object's filters: names and booleans are string
+ * literals stored as they are, numbers are written without printf, and the
+ * other values point at the walk's strings and at buf until keep_item
+ * interns them, for the items the filters keep.
+ */
+#define UF_BORROWED	10	/* filepath .. size: the first entities */
+
 static void
 add_int(struct oval_session *s, struct oval_item *it, const char *name,
-    long long v)
+    long long v, char buf[24])
 {
-	char buf[32];
-	int k = snprintf(buf, sizeof(buf), "%lld", v);
+	char *p = buf + 24;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
 
-	if (k > 0 && (size_t)k < sizeof(buf))
-		probe_item_add(s, it, name, buf, OVAL_DT_INT);
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	probe_item_add_raw(s, it, name, p, OVAL_DT_INT);
 }
 
 static void
 add_bool(struct oval_session *s, struct oval_item *it, const char *name,
     bool v)
 {
-	probe_item_add(s, it, name, v ? "true" : "false", OVAL_DT_BOOLEAN);
+	probe_item_add_raw(s, it, name, v ? "true" : "false",
+	    OVAL_DT_BOOLEAN);
+}
+
+static void
+add_str(struct oval_session *s, struct oval_item *it, const char *name,
+    const char *v)
+{
+	probe_item_add_raw(s, it, name, v, OVAL_DT_STRING);
+}
+
+/* The borrowed values become the session's, before the item is kept. */
+static void
+keep_item(struct oval_session *s, struct oval_item *it)
+{
+	for (uint32_t i = 0; i < UF_BORROWED && i < it->nents; i++)
+		it->ents[i].value = oval_intern(s, it->ents[i].value);
 }
 
 static int
@@ -216,21 +247,22 @@ entry_cb(const char *filepath, const char *path, const char *filename,
 	struct oval_session *s = u->s;
 	struct oval_item it;
 	mode_t m = st->mode;
+	char nums[6][24];
 	int acl;
 
 	/* unix-system-characteristics file_item, in schema order. */
 	probe_item_init(&it, "unix", "file_item");
-	probe_item_add(s, &it, "filepath", filepath, OVAL_DT_STRING);
-	probe_item_add(s, &it, "path", path, OVAL_DT_STRING);
+	add_str(s, &it, "filepath", filepath);
+	add_str(s, &it, "path", path);
 	/* A directory selected by a nil filename: filename is nil. */
-	probe_item_add(s, &it, "filename", filename, OVAL_DT_STRING);
-	probe_item_add(s, &it, "type", type_name(st->type), OVAL_DT_STRING);
-	add_int(s, &it, "group_id", (long long)st->gid);
-	add_int(s, &it, "user_id", (long long)st->uid);
-	add_int(s, &it, "a_time", (long long)st->atime);
-	add_int(s, &it, "c_time", (long long)st->ctime);
-	add_int(s, &it, "m_time", (long long)st->mtime);
-	add_int(s, &it, "size", (long long)st->size);
+	add_str(s, &it, "filename", filename);
+	add_str(s, &it, "type", type_name(st->type));
+	add_int(s, &it, "group_id", (long long)st->gid, nums[0]);
+	add_int(s, &it, "user_id", (long long)st->uid, nums[1]);
+	add_int(s, &it, "a_time", (long long)st->atime, nums[2]);
+	add_int(s, &it, "c_time", (long long)st->ctime, nums[3]);
+	add_int(s, &it, "m_time", (long long)st->mtime, nums[4]);
+	add_int(s, &it, "size", (long long)st->size, nums[5]);
 	add_bool(s, &it, "suid", (m & 04000) != 0);
 	add_bool(s, &it, "sgid", (m & 02000) != 0);
 	add_bool(s, &it, "sticky", (m & 01000) != 0);
@@ -278,6 +310,7 @@ entry_cb(const char *filepath, const char *path, const char *filename,
 			return 0;
 		}
 	}
+	keep_item(s, &it);
 	ref_add(u, oval_sc_add_item(s, &it));
 	return 0;
 }

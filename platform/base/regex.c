@@ -6,6 +6,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,12 +280,31 @@ struct ks_re_entry {
 	struct ks_regex	*re;
 	int		 rc;
 	char		*msg;
+	char		*pattern;
+	unsigned	 flags;
 };
 
 struct ks_regex_cache {
 	struct ks_map	*map;	/* "flags\x01pattern" -> entry */
 	pthread_mutex_t	 lock;
+	uint64_t	 gen;	/* unique per cache, for the memo */
 };
+
+/*
+ * A file walk matches the same few patterns against every name it meets:
+ * each thread remembers its last lookups (by the pattern's address, checked
+ * by content), which spares the key, the lock and the hash. `gen` tells
+ * caches apart even when one is freed and another gets its address.
+ */
+#define KS_RE_MEMO	8	/* the hash below takes 3 bits */
+struct ks_re_memo {
+	uint64_t			 gen;
+	const char			*pattern;
+	unsigned			 flags;
+	const struct ks_re_entry	*e;
+};
+static _Thread_local struct ks_re_memo ks_re_memo[KS_RE_MEMO];
+static uint64_t ks_re_gen;	/* under no lock: atomic builtins */
 
 int
 ks_regex_cache_new(struct ks_regex_cache **out)
@@ -293,6 +313,7 @@ ks_regex_cache_new(struct ks_regex_cache **out)
 
 	ks_map_new(&c->map);
 	pthread_mutex_init(&c->lock, NULL);
+	c->gen = __atomic_add_fetch(&ks_re_gen, 1, __ATOMIC_RELAXED);
 	*out = c;
 	return 0;
 }
@@ -304,6 +325,7 @@ ks_re_entry_free(const char *key, void *val, void *payload)
 
 	ks_regex_free(e->re);
 	free(e->msg);
+	free(e->pattern);
 	free(e);
 	return 0;
 }
@@ -328,11 +350,19 @@ int
 ks_regex_cache_get(struct ks_regex_cache *c, const char *pattern,
     unsigned flags, const struct ks_regex **out)
 {
+	/* Fibonacci hashing of the address: pool strings sit side by side. */
+	struct ks_re_memo *m = &ks_re_memo[((uint64_t)(uintptr_t)pattern *
+	    0x9E3779B97F4A7C15ull) >> 61];
 	struct ks_re_entry *e;
 	char *key;
 	int rc;
 
 	*out = NULL;
+	if (m->gen == c->gen && m->pattern == pattern && m->flags == flags &&
+	    strcmp(m->e->pattern, pattern) == 0) {
+		e = (struct ks_re_entry *)m->e;
+		goto found;	/* entries live as long as the cache */
+	}
 	key = ks_asprintf("%x\x01%s", flags, pattern);
 	pthread_mutex_lock(&c->lock);
 	e = ks_map_get(c->map, key);
@@ -341,14 +371,18 @@ ks_regex_cache_get(struct ks_regex_cache *c, const char *pattern,
 		e->rc = ks_regex_new(&e->re, pattern, flags);
 		if (e->rc != 0)
 			e->msg = ks_strdup(ks_error_msg());
+		e->pattern = ks_strdup(pattern);
+		e->flags = flags;
 		ks_map_put(c->map, key, e);
 	}
+	pthread_mutex_unlock(&c->lock);
+	free(key);
+	*m = (struct ks_re_memo){ c->gen, pattern, flags, e };
+found:
 	rc = e->rc;
 	if (rc != 0)
 		ks_error_set("%s", e->msg);
 	else
 		*out = e->re;
-	pthread_mutex_unlock(&c->lock);
-	free(key);
 	return rc;
 }

@@ -205,6 +205,40 @@ test_regex__cache(void **state)
 	ks_regex_cache_free(NULL);
 }
 
+/* The per-thread memo of recent lookups never answers for another pattern
+ * or another cache: the same buffer with new content, a pattern looked up
+ * in a second cache (even one at a freed cache's address), other flags. */
+static void
+test_regex__cache_memo(void **state)
+{
+	struct ks_regex_cache *c = NULL, *c2 = NULL;
+	const struct ks_regex *a = NULL, *b = NULL, *x = NULL;
+	char buf[16];
+
+	assert_int_equal(ks_regex_cache_new(&c), 0);
+	snprintf(buf, sizeof(buf), "^a+$");
+	assert_int_equal(ks_regex_cache_get(c, buf, 0, &a), 0);
+	assert_int_equal(ks_regex_cache_get(c, buf, 0, &x), 0);
+	assert_ptr_equal(a, x);			/* a memo hit */
+	snprintf(buf, sizeof(buf), "^b+$");	/* same address */
+	assert_int_equal(ks_regex_cache_get(c, buf, 0, &b), 0);
+	assert_ptr_not_equal(a, b);
+	assert_int_equal(ks_regex_match(b, "bb", 2), 1);
+	assert_int_equal(ks_regex_match(b, "aa", 2), 0);
+	assert_int_equal(ks_regex_cache_get(c, buf, KS_RE_CASELESS, &x), 0);
+	assert_int_equal(ks_regex_match(x, "BB", 2), 1);
+	/* Another cache: its own compiled regex, also after c is gone. */
+	assert_int_equal(ks_regex_cache_new(&c2), 0);
+	assert_int_equal(ks_regex_cache_get(c2, buf, 0, &x), 0);
+	assert_ptr_not_equal(x, b);
+	ks_regex_cache_free(c);
+	assert_int_equal(ks_regex_cache_new(&c), 0);
+	assert_int_equal(ks_regex_cache_get(c, buf, 0, &x), 0);
+	assert_int_equal(ks_regex_match(x, "bb", 2), 1);
+	ks_regex_cache_free(c);
+	ks_regex_cache_free(c2);
+}
+
 static void
 test_regex__long_pattern_quoted_short(void **state)
 {
@@ -270,6 +304,7 @@ main(void)
 		cmocka_unit_test(test_regex__utf8_and_invalid_subject),
 		cmocka_unit_test(test_regex__catastrophic_hits_limit),
 		cmocka_unit_test(test_regex__cache),
+		cmocka_unit_test(test_regex__cache_memo),
 		cmocka_unit_test(test_regex__long_pattern_quoted_short),
 		cmocka_unit_test(test_regex__threads),
 	};
