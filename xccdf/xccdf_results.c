@@ -635,20 +635,21 @@ write_set_values(struct ks_xmlw *x, struct xccdf_eval *e,
     const struct xccdf_tr_ctx *c)
 {
 	const struct xccdf_bench *b = e->bench;
+	const struct xccdf_policy *p = e->policy;
 
-	/* XCCDF 1.2 section 6.6.3: set-value records the value each
-	 * exported Value had in this run. */
-	for (uint32_t i = 0; i < e->nexported; i++) {
-		uint32_t k = xccdf_bench_find(b, e->exported[i]);
-		const char *v = NULL;
-
-		if (k == XCCDF_NONE)
+	/* XCCDF 1.2 section 6.6.3: set-value records the value "used during
+	 * the test". Every Value of the benchmark with the value this run
+	 * gave it, in document order (as oscap writes them): the checks'
+	 * exports, and what texts show through <sub>, which a reader of the
+	 * results cannot work out without the profile, its extends chain
+	 * and the tailoring. */
+	for (uint32_t k = 0; k < b->nitems; k++) {
+		if (b->items[k].type != XCCDF_ITEM_VALUE)
 			continue;
-		if (e->policy != NULL && e->policy->value != NULL)
-			v = e->policy->value[k];
 		x_start(x, c, "set-value");
-		ks_xmlw_attr(x, "idref", e->exported[i]);
-		ks_xmlw_text(x, v);
+		ks_xmlw_attr(x, "idref", b->items[k].id);
+		ks_xmlw_text(x, p != NULL && p->value != NULL ?
+		    p->value[k] : NULL);
 		ks_xmlw_end(x);
 	}
 }

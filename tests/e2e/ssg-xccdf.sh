@@ -46,6 +46,20 @@ run() { # NAME DS PROFILE; the root $WORK/NAME is prepared by the caller
 	else
 		echo "ssg-xccdf: $ds $p: $(tail -1 "$WORK/$1-cmp.txt")"
 	fi
+	# The TestResult's set-values: every Value with the value the profile
+	# gave it (XCCDF 1.2 6.6.3), as oscap writes them.
+	for f in "$WORK/$1-kensa.xml" "$root/tmp/oscap-res.xml"; do
+		xmllint --xpath '//*[local-name()="TestResult"]/*[local-name()="set-value"]' "$f" 2>/dev/null |
+		    sed 's/<[a-z0-9.:-]*set-value /<set-value /g; s/<\/[a-z0-9.:-]*set-value>/<\/set-value>/g' |
+		    tr '>' '\n' | sort >"$f.sv"
+	done
+	if ! cmp -s "$WORK/$1-kensa.xml.sv" "$root/tmp/oscap-res.xml.sv" ||
+	    [ "$(grep -c idref "$WORK/$1-kensa.xml.sv")" -lt 10 ]; then
+		echo "ssg-xccdf: FAIL: $ds $p: set-values differ from oscap's:"
+		diff "$root/tmp/oscap-res.xml.sv" "$WORK/$1-kensa.xml.sv" | head -5; fail=1
+	else
+		echo "ssg-xccdf: $ds $p: $(grep -c idref "$WORK/$1-kensa.xml.sv") set-values as oscap's"
+	fi
 }
 prepare() { # NAME
 	rm -rf "${WORK:?}/$1"; cp -a "$base" "$WORK/$1"; rm -f "$WORK/$1/etc/os-release" "$WORK/$1/etc/lsb-release"
