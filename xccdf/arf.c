@@ -321,24 +321,30 @@ write_reports(struct ks_xmlw *x, struct xccdf_eval *e,
 	free(ids);
 }
 
-int
-xccdf_arf_write_si(struct xccdf_eval *e, const char *path,
-    const struct xccdf_write_opts *o, const struct plat_sysinfo *si)
+/*
+ * The whole collection on x, after its XML declaration. With `request`
+ * false the report request's arf:content is left empty, for
+ * xccdf_arf_doc to put the source element itself in. `name` is for
+ * messages. 0 or KS_* (message set); the writer's own errors are left in
+ * x for the caller's finish.
+ */
+static int
+arf_emit(struct ks_xmlw *x, struct xccdf_eval *e, const char *name,
+    const struct xccdf_write_opts *o, const struct plat_sysinfo *si,
+    bool request)
 {
 	static const struct xccdf_write_opts none;
 	struct plat_sysinfo own;
 	bool have_own = false;
 	struct arf_ovals l = { NULL, 0, 0 };
-	struct ks_atomic *a = NULL;
-	struct ks_xmlw *x = NULL;
 	xmlNode *root;
-	int rc = KS_ERROR;
+	int rc = 0;
 
 	if (o == NULL)
 		o = &none;
 	if (e->bench == NULL || (e->checklist.benchmark == NULL &&
 	    e->bench->node == NULL)) {
-		ks_error_set("%s: no evaluated benchmark to write", path);
+		ks_error_set("%s: no evaluated benchmark to write", name);
 		return KS_ERROR;
 	}
 	if (e->oval != NULL &&
@@ -356,26 +362,109 @@ xccdf_arf_write_si(struct xccdf_eval *e, const char *path,
 			ks_error_clear();
 		}
 	}
-	if ((rc = ks_xmlw_doc_begin(&x, &a, path)) < 0)
-		goto out;
 	ks_xmlw_start(x, "arf:asset-report-collection");
 	ks_xmlw_attr(x, "xmlns:arf", ARF_NS);
 	ks_xmlw_attr(x, "xmlns:core", CORE_NS);
 	ks_xmlw_attr(x, "xmlns:ai", XCCDF_AI_NS);
 	write_relationships(x, &l);
 	root = request_root(e);
-	write_request(x, e, root);
+	if (request) {
+		write_request(x, e, root);
+	} else {
+		ks_xmlw_start(x, "arf:report-requests");
+		ks_xmlw_start(x, "arf:report-request");
+		ks_xmlw_attr(x, "id", REQUEST_ID);
+		ks_xmlw_start(x, "arf:content");
+		ks_xmlw_end(x);
+		ks_xmlw_end(x);
+		ks_xmlw_end(x);
+	}
 	ks_xmlw_start(x, "arf:assets");
 	write_asset(x, si);
 	ks_xmlw_end(x);
 	write_reports(x, e, o, si, &l, request_has_defs(root));
 	ks_xmlw_end(x);
-	rc = ks_xmlw_doc_end(x, a);
+	rc = 0;
 out:
 	if (have_own)
 		plat_sysinfo_clear(&own);
 	ovals_free(&l);
 	return rc;
+}
+
+int
+xccdf_arf_write_si(struct xccdf_eval *e, const char *path,
+    const struct xccdf_write_opts *o, const struct plat_sysinfo *si)
+{
+	struct ks_atomic *a = NULL;
+	struct ks_xmlw *x = NULL;
+	int rc;
+
+	if ((rc = ks_xmlw_doc_begin(&x, &a, path)) < 0)
+		return rc;
+	if ((rc = arf_emit(x, e, path, o, si, true)) < 0)
+		ks_xmlw_fail(x, rc);
+	return ks_xmlw_doc_end(x, a);
+}
+
+int
+xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
+    struct _xmlDoc **out)
+{
+	static const char name[] = "(ARF in memory)";
+	xmlNode *root = request_root(e), *slot;
+	struct ks_xmlw *x = NULL;
+	xmlDoc *doc = NULL;
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int rc;
+
+	*out = NULL;
+	if (root == NULL || root->doc == NULL) {
+		ks_error_set("%s: no source document", name);
+		return KS_ERROR;
+	}
+	if ((fp = open_memstream(&mem, &len)) == NULL) {
+		ks_error_set("%s: out of memory", name);
+		return KS_ENOMEM;
+	}
+	/* Indented as the file is: the same document, text nodes included. */
+	(void)ks_xmlw_new(&x, fp, name, KS_XMLW_INDENT);
+	ks_xmlw_decl(x);
+	if ((rc = arf_emit(x, e, name, o, NULL, false)) < 0)
+		ks_xmlw_fail(x, rc);
+	rc = ks_xmlw_finish(x);
+	ks_xmlw_free(x);
+	if (fclose(fp) != 0 && rc == 0) {
+		ks_error_set("%s: out of memory", name);
+		rc = KS_ENOMEM;
+	}
+	/* Parsed with the source's dictionary, so that the source element
+	 * can move in and be freed with this document. */
+	if (rc == 0)
+		rc = ks_xml_doc_read_mem_with(&doc, mem, len, name, root->doc);
+	free(mem);
+	if (rc < 0)
+		return rc;
+	slot = xmlDocGetRootElement(doc);
+	for (const char *const *p = (const char *const[]){ "report-requests",
+	    "report-request", "content", NULL }; *p != NULL && slot != NULL;
+	    p++) {
+		slot = slot->children;
+		while (slot != NULL && (slot->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)slot->name, *p) != 0))
+			slot = slot->next;
+	}
+	if (slot == NULL) {
+		xmlFreeDoc(doc);
+		ks_error_set("%s: no report request written", name);
+		return KS_ERROR;
+	}
+	xmlUnlinkNode(root);
+	xmlAddChild(slot, root);
+	*out = doc;
+	return 0;
 }
 
 int

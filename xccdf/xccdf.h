@@ -184,5 +184,16 @@ int xccdf_oval_results_write(struct xccdf_eval *e,
  */
 int xccdf_arf_write(struct xccdf_eval *e, const char *path,
     const struct xccdf_write_opts *o);
+/*
+ * The same collection as a DOM, for the HTML report without writing the
+ * source out and parsing it again: everything but the source is written
+ * to memory and parsed; the source element itself (the data stream or
+ * benchmark of the content) is then MOVED into the report request. After
+ * this, e and its content may only be freed (in any order, before or after
+ * *out, which the caller frees with xmlFreeDoc). 0 or KS_*.
+ */
+struct _xmlDoc;
+int xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
+    struct _xmlDoc **out);
 
 #endif /* KS_XCCDF_H */

@@ -150,6 +150,12 @@ const char *ks_xml_reader_name(struct _xmlTextReader *r);
 int ks_xml_doc_read_file(struct _xmlDoc **out, const char *path);
 int ks_xml_doc_read_mem(struct _xmlDoc **out, const char *buf, size_t len,
     const char *name);
+/* The same, with the string dictionary of `like` (NULL: its own): nodes of
+ * one document may then be moved into the other (xmlAddChild) and freed
+ * with it, as libxml2 frees a node's names only when its document's
+ * dictionary does not own them. */
+int ks_xml_doc_read_mem_with(struct _xmlDoc **out, const char *buf,
+    size_t len, const char *name, const struct _xmlDoc *like);
 /* Process-wide libxml2 set-up (no network, error handlers); idempotent. */
 void ks_xml_init(void);
 

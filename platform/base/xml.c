@@ -535,7 +535,7 @@ ks_xml_doc_accept(xmlDocPtr doc, const char *name, size_t len)
 
 static int
 ks_xml_doc_parse(struct _xmlDoc **out, const char *buf, size_t len,
-    const char *name)
+    const char *name, struct _xmlDict *dict)
 {
 	struct ks_xml_state st;
 	struct ks_xml_guard g;
@@ -559,6 +559,12 @@ ks_xml_doc_parse(struct _xmlDoc **out, const char *buf, size_t len,
 	}
 	ctxt->sax->entityDecl = ks_xml_entity_decl;
 	ctxt->sax->serror = ks_xml_ctxt_serror;
+	if (dict != NULL) {
+		/* The document takes the parser's dictionary. */
+		xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
+	}
 	/* COMPACT keeps short text inside its node: a data stream's DOM is a
 	 * third smaller and faster to build. Nobody edits text of a loaded
 	 * document (COMPACT forbids it); copies are made with xmlDocCopyNode. */
@@ -667,5 +673,13 @@ int
 ks_xml_doc_read_mem(struct _xmlDoc **out, const char *buf, size_t len,
     const char *name)
 {
-	return ks_xml_doc_parse(out, buf, len, name);
+	return ks_xml_doc_parse(out, buf, len, name, NULL);
+}
+
+int
+ks_xml_doc_read_mem_with(struct _xmlDoc **out, const char *buf, size_t len,
+    const char *name, const struct _xmlDoc *like)
+{
+	return ks_xml_doc_parse(out, buf, len, name,
+	    like != NULL ? like->dict : NULL);
 }

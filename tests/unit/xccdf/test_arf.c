@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include <libxml/c14n.h>
+
 #include "data/xres-fixture.h"
 
 #define ARF_SCHEMA	SCHEMAS "arf-all.xsd"
@@ -279,6 +281,65 @@ test_arf__oval_results_files(void **state)
 	fx_free(f);
 }
 
+/* s without the white space between a '>' and the next '<' (layout). */
+static void
+squeeze(xmlChar *s)
+{
+	xmlChar *o = s, *p = s;
+
+	while (*p) {
+		*o++ = *p;
+		if (*p++ == '>') {
+			xmlChar *q = p;
+
+			while (*q == ' ' || *q == '\n' || *q == '\t')
+				q++;
+			if (*q == '<')
+				p = q;
+		}
+	}
+	*o = '\0';
+}
+
+/* xccdf_arf_doc: the same collection as the file, as a DOM whose report
+ * request holds the source element itself (moved, sharing the source's
+ * dictionary): canonically equal to the file written (but for the
+ * indentation around the moved element), valid, and freed
+ * cleanly after the source document is gone. */
+static void
+test_arf__doc_in_memory(void **state)
+{
+	struct fx *f = fx_arf();
+	struct xccdf_write_opts o = { 0 };
+	xmlChar *a = NULL, *b = NULL;
+	xmlDoc *doc = NULL;
+	char mem[600];
+
+	(void)state;
+	assert_int_equal(xccdf_arf_write(&f->e, f->path, &o), 0);
+	reread(f);
+	assert_int_equal(xccdf_arf_doc(&f->e, &o, &doc), 0);
+	assert_non_null(doc);
+	/* moved, not copied */
+	assert_null(xmlDocGetRootElement(f->src));
+	assert_true(doc->dict == f->src->dict);
+	assert_true(xmlC14NDocDumpMemory(f->out, NULL, XML_C14N_EXCLUSIVE_1_0,
+	    NULL, 0, &a) > 0);
+	assert_true(xmlC14NDocDumpMemory(doc, NULL, XML_C14N_EXCLUSIVE_1_0,
+	    NULL, 0, &b) > 0);
+	/* Equal but for the layout around the moved element. */
+	squeeze(a);
+	squeeze(b);
+	assert_string_equal((const char *)a, (const char *)b);
+	snprintf(mem, sizeof(mem), "%s/mem.xml", f->dir);
+	assert_true(xmlSaveFile(mem, doc) > 0);
+	assert_int_equal(validate(mem, ARF_SCHEMA), 0);
+	xmlFree(a);
+	xmlFree(b);
+	fx_free(f);		/* the source document first ... */
+	xmlFreeDoc(doc);	/* ... then the collection */
+}
+
 int
 main(void)
 {
@@ -289,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_arf__plain_benchmark),
 		cmocka_unit_test(test_arf__unwritable_path),
 		cmocka_unit_test(test_arf__oval_results_files),
+		cmocka_unit_test(test_arf__doc_in_memory),
 	};
 
 	ks_xml_init();
