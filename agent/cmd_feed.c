@@ -18,7 +18,8 @@
 #include "feeds/feeds.h"
 
 static const char feed_usage[] =
-    "usage: kensa feed [--config FILE] [--cache-dir DIR] list\n"
+    "usage: kensa feed [--config FILE] [--cache-dir DIR] list "
+    "[--feeds-max-age DURATION]\n"
     "       kensa feed [...] update [SOURCE...]   download what changed\n"
     "       kensa feed [...] show SOURCE          what the cached copy holds\n"
     "       kensa feed [...] verify [SOURCE...]   re-check cached digests\n"
@@ -26,7 +27,9 @@ static const char feed_usage[] =
     "The configuration is FILE, else " FEED_CONFIG_DEFAULT ", else the\n"
     "documented default in kensa's data directory (feeds.conf). The cache\n"
     "is DIR, else the configuration's cache_dir, else "
-    FEED_CACHE_DEFAULT ".\n";
+    FEED_CACHE_DEFAULT ".\n"
+    "list --feeds-max-age DURATION (7d, 12h, 90m, seconds) warns on stderr\n"
+    "about every source whose copy is older or was never updated.\n";
 
 static const char jvn_usage[] =
     "usage: kensa jvn [--config FILE] [--source NAME] overview\n"
@@ -46,12 +49,13 @@ struct opts {
 	const char	*cache_dir;
 	const char	*source;
 	const char	*cpe, *keyword, *from, *to, *lang;
+	struct agent_feeds_age age;	/* --feeds-max-age */
 	int		 nargs;
 	char		**args;
 };
 
 enum { O_CONFIG = 1, O_CACHE, O_SOURCE, O_CPE, O_KEYWORD, O_FROM, O_TO,
-    O_LANG };
+    O_LANG, O_MAX_AGE };
 
 static int
 parse_opts(int argc, char **argv, struct opts *o, const char *usage)
@@ -65,6 +69,7 @@ parse_opts(int argc, char **argv, struct opts *o, const char *usage)
 		{ "from", required_argument, NULL, O_FROM },
 		{ "to", required_argument, NULL, O_TO },
 		{ "lang", required_argument, NULL, O_LANG },
+		{ "feeds-max-age", required_argument, NULL, O_MAX_AGE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -83,6 +88,11 @@ parse_opts(int argc, char **argv, struct opts *o, const char *usage)
 		case O_FROM: o->from = optarg; break;
 		case O_TO: o->to = optarg; break;
 		case O_LANG: o->lang = optarg; break;
+		case O_MAX_AGE:
+			if (agent_feeds_option(&o->age,
+			    AGENT_OPT_FEEDS_MAX_AGE, optarg) != 0)
+				return -1;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return 1;
@@ -102,17 +112,7 @@ parse_opts(int argc, char **argv, struct opts *o, const char *usage)
 static int
 load_config(const struct opts *o, struct feed_config **cfg)
 {
-	char *path = NULL;
-	int rc;
-
-	if (o->config != NULL)
-		return feed_config_load(o->config, cfg);
-	if (access(FEED_CONFIG_DEFAULT, F_OK) == 0)
-		return feed_config_load(FEED_CONFIG_DEFAULT, cfg);
-	path = ks_asprintf("%s/feeds.conf", agent_datadir());
-	rc = feed_config_load(path, cfg);
-	free(path);
-	return rc;
+	return agent_feeds_config_load(o->config, cfg);
 }
 
 static void
@@ -133,35 +133,51 @@ human(uint64_t n, char *out, size_t outsz)
 		snprintf(out, outsz, "%lluB", (unsigned long long)n);
 }
 
+/*
+ * The SIGNATURE column: what the cached copy was verified against. A key
+ * fingerprint is cut to 16 hex digits here (feed show prints it whole).
+ */
+static void
+signature(const struct feed_cache_info *info, char *out, size_t outsz)
+{
+	const char *v = feed_cache_verified_label(info);
+
+	if (strncmp(v, "signed:SHA256:", 14) == 0 && strlen(v) > 30)
+		snprintf(out, outsz, "%.30s", v);
+	else
+		snprintf(out, outsz, "%s", v);
+}
+
 static int
 feed_list(struct feed_config *cfg, struct feed_cache *cache)
 {
 	size_t i;
 	int status = AGENT_EXIT_OK;
 
-	printf("%-20s %-10s %-19s %8s %5s  %s\n", "SOURCE", "KIND", "UPDATED",
-	    "SIZE", "FILES", "LAST ATTEMPT");
+	printf("%-20s %-10s %-19s %8s %5s  %-30s  %s\n", "SOURCE", "KIND",
+	    "UPDATED", "SIZE", "FILES", "SIGNATURE", "LAST ATTEMPT");
 	for (i = 0; i < cfg->nsrc; i++) {
 		const struct feed_source *s = &cfg->src[i];
 		struct feed_cache_info info;
-		char up[32], at[32], sz[16];
+		char up[32], at[32], sz[16], sig[40];
 
 		if (feed_cache_info(cache, s->name, &info) != 0) {
 			agent_perror(s->name);
 			status = AGENT_EXIT_ERROR;
 			continue;
 		}
+		signature(&info, sig, sizeof(sig));
 		when(info.cached ? info.updated : 0, up, sizeof(up));
 		when(info.attempted, at, sizeof(at));
 		human(info.size, sz, sizeof(sz));
 		if (s->kind == FEED_KIND_MYJVN)
-			printf("%-20s %-10s %-19s %8s %5s  %s\n", s->name,
-			    feed_kind_name(s->kind), "-", "-", "-",
-			    "(online API, not cached)");
+			printf("%-20s %-10s %-19s %8s %5s  %-30s  %s\n",
+			    s->name, feed_kind_name(s->kind), "-", "-", "-",
+			    "-", "(online API, not cached)");
 		else
-			printf("%-20s %-10s %-19s %8s %5zu  %s %s\n", s->name,
-			    feed_kind_name(s->kind), up,
-			    info.cached ? sz : "-", info.nfiles, at,
+			printf("%-20s %-10s %-19s %8s %5zu  %-30s  %s %s\n",
+			    s->name, feed_kind_name(s->kind), up,
+			    info.cached ? sz : "-", info.nfiles, sig, at,
 			    info.result ? info.result : "");
 		feed_cache_info_clear(&info);
 	}
@@ -178,13 +194,14 @@ static int
 verify_bundle(const struct feed_source *src, const char *newdir,
     void *payload)
 {
+	struct feed_cache *cache = payload;
 	struct feed_trust *trust = NULL;
+	struct feed_bundle_info bi;
 	struct dirent *de;
-	char *path = NULL;
+	char *path = NULL, *what;
 	DIR *d;
 	int rc = KS_ERROR;
 
-	(void)payload;
 	if ((d = opendir(newdir)) == NULL) {
 		ks_error_set("%s: cannot read %s: %s", src->name, newdir,
 		    strerror(errno));
@@ -206,8 +223,12 @@ verify_bundle(const struct feed_source *src, const char *newdir,
 	}
 	if ((rc = feed_trust_new(&trust)) < 0 ||
 	    (rc = feed_trust_add_file(trust, src->trust)) < 0 ||
-	    (rc = feed_bundle_verify(path, trust, NULL, NULL)) < 0)
+	    (rc = feed_bundle_verify(path, trust, NULL, &bi)) < 0)
 		goto out;
+	/* feed list shows which officer's key the copy was signed with. */
+	what = ks_asprintf("signed:%s", bi.signer);
+	feed_cache_note_verified(cache, what);
+	free(what);
 	rc = 0;
 out:
 	feed_trust_free(trust);
@@ -233,7 +254,7 @@ feed_update(struct feed_config *cfg, struct feed_cache *cache,
 		agent_perror("feed update");
 		return AGENT_EXIT_ERROR;
 	}
-	feed_cache_set_verifier(cache, FEED_KIND_BUNDLE, verify_bundle, NULL);
+	feed_cache_set_verifier(cache, FEED_KIND_BUNDLE, verify_bundle, cache);
 	for (i = 0; i < cfg->nsrc; i++) {
 		const struct feed_source *s = &cfg->src[i];
 		struct feed_cache_info info;
@@ -303,6 +324,7 @@ feed_show(struct feed_config *cfg, struct feed_cache *cache,
 		printf("etag:          %s\n", info.etag);
 	if (info.last_modified)
 		printf("last-modified: %s\n", info.last_modified);
+	printf("verified:      %s\n", feed_cache_verified_label(&info));
 	when(info.attempted, t, sizeof(t));
 	printf("last attempt:  %s %s\n", t, info.result ? info.result : "");
 	printf("files:         %zu (%llu bytes)\n", info.nfiles,
@@ -374,14 +396,24 @@ agent_cmd_feed(int argc, char **argv)
 		agent_perror(NULL);
 		goto out;
 	}
-	dir = o.cache_dir ? o.cache_dir :
-	    cfg->cache_dir ? cfg->cache_dir : FEED_CACHE_DEFAULT;
+	if (o.age.max_age > 0 && strcmp(sub, "list") != 0) {
+		fprintf(stderr, "kensa: feed: --feeds-max-age goes with "
+		    "list\n");
+		goto out;
+	}
+	dir = agent_feeds_cache_dir(o.cache_dir, cfg);
 	if (feed_cache_open(&cache, dir) != 0) {
 		agent_perror(NULL);
 		goto out;
 	}
-	if (strcmp(sub, "list") == 0)
+	if (strcmp(sub, "list") == 0) {
 		status = feed_list(cfg, cache);
+		/* After the table, so the warnings are the last thing seen;
+		 * they do not change the exit status. */
+		if (o.age.max_age > 0)
+			(void)agent_feeds_warn_stale(cfg, cache,
+			    o.age.max_age, o.age.text, (int64_t)time(NULL));
+	}
 	else if (strcmp(sub, "update") == 0) {
 		o.nargs--;
 		o.args++;

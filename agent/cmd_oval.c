@@ -2,6 +2,8 @@
  * `kensa oval eval|collect|analyse`: evaluate an OVAL definitions document
  * against a target (or recorded system characteristics) and write OVAL
  * results. Options follow `oscap oval eval` where users know them.
+ * `--feed SOURCE` evaluates the cached copy of a vendor OVAL feed instead
+ * of a file; --findings scores with the cached JVN iPedia feeds too.
  */
 #include "agent/agent.h"
 #include "agent/findings.h"
@@ -30,6 +32,11 @@ struct oval_args {
 	bool			 update_store;
 	char			*jvn[64];
 	size_t			 njvn;
+	struct agent_feeds_age	 feeds;	/* --feeds-*, --no-feeds */
+	const char		*feed;	/* --feed SOURCE */
+	struct agent_feeds	 cache;	/* the cached copies held */
+	char			*feed_doc;	/* --feed: the document */
+	char			*feed_tmp;	/* its temp dir */
 };
 
 static void
@@ -42,7 +49,11 @@ oval_usage(FILE *fp)
 	    "                       [--syschar FILE] [--findings FILE]\n"
 	    "                       [--lang ja|en] [--vulnstore FILE]\n"
 	    "                       [--jvn VULDEF-OR-JVNRSS.xml]...\n"
-	    "                       [--update-vulnstore] DEFINITIONS.xml\n"
+	    "                       [--update-vulnstore]\n"
+	    "                       [--feeds-max-age DURATION]\n"
+	    "                       [--feeds-config FILE]\n"
+	    "                       [--feeds-cache-dir DIR] [--no-feeds]\n"
+	    "                       (DEFINITIONS.xml | --feed SOURCE)\n"
 	    "       kensa oval collect [--root DIR] [--variables FILE]\n"
 	    "                       --syschar FILE DEFINITIONS.xml\n"
 	    "       kensa oval analyse [--id ID] [--variables FILE]\n"
@@ -55,7 +66,11 @@ oval_usage(FILE *fp)
 	    "definitions' metadata, the vulnerability store (--vulnstore,\n"
 	    "default under the cache directory) and --jvn documents.\n"
 	    "--update-vulnstore saves the store with the definitions' vendor\n"
-	    "metadata and the --jvn documents added.\n");
+	    "metadata and the --jvn documents added.\n"
+	    "--feed SOURCE evaluates the cached copy of that oval source of\n"
+	    "the feeds configuration (kensa feed update) instead of a file;\n"
+	    "--findings also scores with the cached jvn-ipedia sources unless\n"
+	    "--no-feeds.\n");
 }
 
 static int
@@ -74,6 +89,9 @@ parse_args(int argc, char **argv, struct oval_args *a)
 		{ "vulnstore", required_argument, NULL, 'S' },
 		{ "jvn", required_argument, NULL, 'J' },
 		{ "update-vulnstore", no_argument, NULL, 'U' },
+		AGENT_FEEDS_LONGOPTS,
+		{ "no-feeds", no_argument, NULL, AGENT_OPT_NO_FEEDS },
+		{ "feed", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -94,12 +112,20 @@ parse_args(int argc, char **argv, struct oval_args *a)
 		case 'l': a->lang = optarg; break;
 		case 'S': a->vulnstore = optarg; break;
 		case 'U': a->update_store = true; break;
+		case 'f': a->feed = optarg; break;
 		case 'J':
 			if (a->njvn == sizeof(a->jvn) / sizeof(a->jvn[0])) {
 				fprintf(stderr, "kensa oval: too many --jvn\n");
 				return -1;
 			}
 			a->jvn[a->njvn++] = optarg;
+			break;
+		case AGENT_OPT_FEEDS_MAX_AGE:
+		case AGENT_OPT_FEEDS_CONFIG:
+		case AGENT_OPT_FEEDS_CACHE:
+		case AGENT_OPT_NO_FEEDS:
+			if (agent_feeds_option(&a->feeds, c, optarg) != 0)
+				return -1;
 			break;
 		case 'h': oval_usage(stdout); return 1;
 		default:
@@ -110,6 +136,24 @@ parse_args(int argc, char **argv, struct oval_args *a)
 		}
 	}
 	need = a->mode == MODE_ANALYSE ? 2 : 1;
+	if (a->feed != NULL) {
+		if (a->mode != MODE_EVAL) {
+			fprintf(stderr,
+			    "kensa oval: --feed is for oval eval\n");
+			return -1;
+		}
+		if (a->feeds.no_feeds) {
+			fprintf(stderr, "kensa oval: --feed reads the feed "
+			    "cache; --no-feeds forbids it\n");
+			return -1;
+		}
+		if (argc - optind != 0) {
+			fprintf(stderr, "kensa oval: --feed %s replaces "
+			    "DEFINITIONS.xml; give one of them\n", a->feed);
+			return -1;
+		}
+		need = 0;
+	}
 	if (argc - optind != need) {
 		fprintf(stderr, "kensa oval: expected %s\n", need == 2 ?
 		    "DEFINITIONS.xml and SYSCHAR.xml" : "one DEFINITIONS.xml");
@@ -121,7 +165,7 @@ parse_args(int argc, char **argv, struct oval_args *a)
 		fprintf(stderr, "kensa oval: --lang takes ja or en\n");
 		return -1;
 	}
-	a->defs = argv[optind];
+	a->defs = need > 0 ? argv[optind] : NULL;
 	if (need == 2)
 		a->sc_in = argv[optind + 1];
 	if (a->mode == MODE_COLLECT && a->syschar == NULL) {
@@ -150,7 +194,7 @@ print_result(const char *id, const char *klass, const char *title,
 
 /* --findings and --update-vulnstore: errors are printed here. */
 static int
-write_findings(const struct oval_args *a, struct oval_session *s,
+write_findings(struct oval_args *a, struct oval_session *s,
     struct plat_target *target)
 {
 	struct feed_vulnstore *vs = NULL;
@@ -182,8 +226,16 @@ write_findings(const struct oval_args *a, struct oval_session *s,
 	}
 	if (a->findings == NULL)
 		goto out;
-	if ((rc = agent_findings_build(&f, s, vs, agent_lang(a->lang))) < 0 ||
-	    (rc = agent_findings_write(f, a->findings,
+	/* After the save: the cached JVN copies score these findings but
+	 * are not written into the store the user named. */
+	(void)agent_feeds_import_jvn(&a->cache, vs);
+	if ((rc = agent_findings_build(&f, s, vs, agent_lang(a->lang))) < 0)
+		goto out;
+	for (size_t i = 0; i < a->cache.n; i++)
+		if (!a->cache.v[i].failed)
+			agent_findings_add_feed(f, a->cache.v[i].source,
+			    a->cache.v[i].kind, a->cache.v[i].info);
+	if ((rc = agent_findings_write(f, a->findings,
 	    target ? plat_target_name(target) : NULL)) < 0)
 		goto out;
 	ks_info("%zu findings written to %s", f->n, a->findings);
@@ -192,6 +244,39 @@ out:
 		agent_perror(NULL);
 	agent_findings_free(f);
 	feed_vulnstore_free(vs);
+	return rc;
+}
+
+/*
+ * Holds the cached copies eval reads, once, before anything is evaluated:
+ * the --feed source (its document becomes a->defs) and, for --findings,
+ * the jvn-ipedia sources. Errors are printed here.
+ */
+static int
+open_feeds(struct oval_args *a)
+{
+	struct agent_feed_copy *c = NULL;
+	int rc;
+
+	if (a->feeds.no_feeds || a->mode != MODE_EVAL ||
+	    (a->feed == NULL && a->findings == NULL))
+		return 0;
+	if ((rc = agent_feeds_init(&a->cache, &a->feeds)) < 0)
+		goto out;
+	if (a->feed != NULL) {
+		if ((rc = agent_feeds_add_one(&a->cache, a->feed,
+		    AGENT_FEEDS_OVAL, &c)) < 0 ||
+		    (rc = agent_feed_oval_path(c, &a->feed_doc,
+		    &a->feed_tmp)) < 0)
+			goto out;
+		a->defs = a->feed_doc;
+		ks_info("--feed %s: %s", a->feed, a->defs);
+	}
+	if (a->findings != NULL)
+		agent_feeds_add_all(&a->cache, NULL, AGENT_FEEDS_JVN);
+out:
+	if (rc < 0)
+		agent_perror(NULL);
 	return rc;
 }
 
@@ -228,7 +313,9 @@ agent_cmd_oval(int argc, char **argv)
 	rc = parse_args(argc - 1, argv + 1, &a);
 	if (rc != 0)
 		return rc > 0 ? AGENT_EXIT_OK : AGENT_EXIT_ERROR;
-
+	agent_feeds_check_age(&a.feeds);
+	if (open_feeds(&a) < 0)
+		goto out;
 	if (oval_load(&defs, a.defs) < 0) {
 		agent_perror(NULL);
 		goto out;
@@ -288,5 +375,8 @@ out:
 	oval_session_free(s);
 	plat_target_free(target);
 	oval_unload(defs);
+	free(a.feed_doc);
+	agent_feed_tmp_remove(a.feed_tmp);
+	agent_feeds_close(&a.cache);
 	return status;
 }

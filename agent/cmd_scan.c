@@ -2,14 +2,17 @@
  * `kensa scan`, the main job: evaluates kensa's embedded default content
  * against the host (or --root DIR) and prints a short readable summary: what
  * the system is and which security-relevant packages are installed, at
- * which versions; with vulnerability definitions (--definitions, e.g. a
- * vendor OVAL feed) it writes CVSS-scored findings (findings.xml), prints
- * them as a table and exits 2 when one is at or above --fail-on. With the
+ * which versions; with vulnerability definitions (the cached vendor OVAL
+ * feeds `kensa feed update` keeps, and --definitions files) it writes
+ * CVSS-scored findings (findings.xml), scored with the cached JVN iPedia
+ * feeds and the vulnerability store, prints them as a table and exits 2
+ * when one is at or above --fail-on. With the
  * default content it also evaluates kensa's configuration baseline
  * (XCCDF 1.2) and writes XCCDF results, ARF and an HTML report.
  */
 #include "agent/agent.h"
 #include "agent/findings.h"
+#include "agent/report.h"
 #include "oval/oval.h"
 
 #include <getopt.h>
@@ -28,12 +31,15 @@ struct scan_args {
 	const char	*content;
 	bool		 content_is_default;
 	bool		 ja;
-	const char	*definitions;	/* vulnerability definitions */
+	char		*definitions[64];	/* vulnerability definitions */
+	size_t		 ndefinitions;
 	const char	*output;	/* directory for findings.xml */
 	const char	*vulnstore;
 	char		*jvn[64];
 	size_t		 njvn;
 	int		 fail_on;	/* enum agent_sev */
+	struct agent_feeds_age feeds;	/* --feeds-* options, --no-feeds */
+	struct agent_feeds cache;	/* the cached copies held */
 };
 
 /* Texts of the summary, English and Japanese. */
@@ -57,14 +63,19 @@ scan_usage(FILE *fp)
 	    "usage: kensa scan [--root DIR|--image FILE] [--lang ja|en]\n"
 	    "                  [--results FILE]\n"
 	    "                  [--syschar FILE] [--content FILE]\n"
-	    "                  [--definitions VULN-OVAL.xml] [--output DIR]\n"
+	    "                  [--definitions VULN-OVAL.xml]... [--output DIR]\n"
 	    "                  [--vulnstore FILE] [--jvn FILE]...\n"
 	    "                  [--fail-on any|none|low|medium|high|critical]\n"
+	    "                  [--no-feeds] [--feeds-config FILE]\n"
+	    "                  [--feeds-cache-dir DIR] [--feeds-max-age DURATION]\n"
 	    "Checks this host (or the system under DIR) with kensa's default\n"
-	    "content and prints a summary; evaluates --definitions (a vendor\n"
-	    "OVAL feed) for vulnerabilities, writes DIR/findings.xml (default\n"
-	    "the current directory), prints the findings and exits 2 when one\n"
-	    "is at or above --fail-on (default: any finding).\n"
+	    "content and prints a summary; evaluates the cached vendor OVAL\n"
+	    "feeds (kensa feed update; those whose `platform` matches the\n"
+	    "target) and every --definitions file for vulnerabilities, scores\n"
+	    "them with the cached JVN iPedia feeds, --vulnstore and --jvn,\n"
+	    "writes DIR/findings.xml (default the current directory), prints\n"
+	    "the findings and exits 2 when one is at or above --fail-on\n"
+	    "(default: any finding). --no-feeds reads no cached copy.\n"
 	    "With the default content it also checks kensa's configuration\n"
 	    "baseline (SSH, login and password policy, sysctl, permissions,\n"
 	    "updates, world-writable files) and writes DIR/xccdf-results.xml,\n"
@@ -207,35 +218,94 @@ summary_free(struct summary *sm)
 }
 
 /*
- * Findings: of the --definitions session when given, else of the default
- * content's session. Writes findings.xml, prints the table; returns the
- * exit status (2 when a finding is at or above --fail-on).
+ * Evaluates one vulnerability document on t and merges its findings into
+ * *all (made on first use). 0 or a KS_* code with the message set.
  */
 static int
-scan_findings(const struct scan_args *a, struct oval_session *inv,
-    struct plat_target *t)
+scan_document(const char *path, struct plat_target *t,
+    const struct feed_vulnstore *vs, const char *lang,
+    struct agent_findings **all)
 {
 	struct oval_defs *defs = NULL;
 	struct oval_session *s = NULL;
+	struct agent_findings *f = NULL;
+	int rc;
+
+	if ((rc = oval_load(&defs, path)) < 0 ||
+	    (rc = oval_session_new(&s, defs, t, NULL)) < 0 ||
+	    (rc = oval_session_collect(s)) < 0 ||
+	    (rc = oval_session_evaluate(s)) < 0 ||
+	    (rc = agent_findings_build(&f, s, vs, lang)) < 0)
+		goto out;
+	if (*all == NULL) {
+		*all = f;
+		f = NULL;
+	} else {
+		agent_findings_merge(*all, f);
+		f = NULL;
+	}
+out:
+	agent_findings_free(f);
+	oval_session_free(s);
+	oval_unload(defs);
+	return rc;
+}
+
+/*
+ * Findings: of every --definitions document (else of the default
+ * content's session, which --content may replace) and of every cached
+ * vendor OVAL copy held, merged into one findings.xml; scored with the
+ * store, the --jvn documents and the cached JVN iPedia copies. Prints
+ * the copies used and the table; returns the exit status (2 when a
+ * finding is at or above --fail-on).
+ */
+static int
+scan_findings(struct scan_args *a, struct oval_session *inv,
+    struct plat_target *t)
+{
 	struct feed_vulnstore *vs = NULL;
 	struct agent_findings *f = NULL;
+	const char *lang = a->ja ? "ja" : "en";
 	char *path = NULL;
 	int status = AGENT_EXIT_ERROR;
 
-	if (a->definitions != NULL) {
-		if (oval_load(&defs, a->definitions) < 0 ||
-		    oval_session_new(&s, defs, t, NULL) < 0 ||
-		    oval_session_collect(s) < 0 ||
-		    oval_session_evaluate(s) < 0)
-			goto fail;
-	}
 	if (agent_vulnstore_open(&vs, a->vulnstore, false, (char **)a->jvn,
-	    a->njvn) < 0 ||
-	    agent_findings_build(&f, s ? s : inv, vs, a->ja ? "ja" : "en") < 0)
+	    a->njvn) < 0)
 		goto fail;
+	(void)agent_feeds_import_jvn(&a->cache, vs);
+	for (size_t i = 0; i < a->ndefinitions; i++)
+		if (scan_document(a->definitions[i], t, vs, lang, &f) < 0)
+			goto fail;
+	if (a->ndefinitions == 0 &&
+	    agent_findings_build(&f, inv, vs, lang) < 0)
+		goto fail;
+	for (size_t i = 0; i < a->cache.n; i++) {
+		struct agent_feed_copy *c = &a->cache.v[i];
+		char *doc = NULL, *tmp = NULL;
+		int rc;
+
+		if (strcmp(c->kind, "oval") != 0 || c->failed)
+			continue;
+		rc = agent_feed_oval_path(c, &doc, &tmp);
+		if (rc == 0)
+			rc = scan_document(doc, t, vs, lang, &f);
+		if (rc < 0) {
+			/* One bad feed does not hide what the others find. */
+			agent_feed_warn_skipped(c->source);
+			ks_error_clear();
+			c->failed = true;
+		}
+		free(doc);
+		agent_feed_tmp_remove(tmp);
+	}
+	for (size_t i = 0; i < a->cache.n; i++)
+		if (!a->cache.v[i].failed)
+			agent_findings_add_feed(f, a->cache.v[i].source,
+			    a->cache.v[i].kind, a->cache.v[i].info);
 	path = ks_asprintf("%s/findings.xml", a->output ? a->output : ".");
 	if (agent_findings_write(f, path, plat_target_name(t)) < 0)
 		goto fail;
+	agent_feeds_print(&a->cache, stdout, a->ja);
 	agent_findings_print(f, stdout);
 	printf("%s\n", path);
 	status = agent_findings_at_least(f, (enum agent_sev)a->fail_on) > 0 ?
@@ -247,8 +317,6 @@ out:
 	free(path);
 	agent_findings_free(f);
 	feed_vulnstore_free(vs);
-	oval_session_free(s);
-	oval_unload(defs);
 	return status;
 }
 
@@ -267,6 +335,8 @@ agent_cmd_scan(int argc, char **argv)
 		{ "vulnstore", required_argument, NULL, 'S' },
 		{ "jvn", required_argument, NULL, 'J' },
 		{ "fail-on", required_argument, NULL, 'f' },
+		AGENT_FEEDS_LONGOPTS,
+		{ "no-feeds", no_argument, NULL, AGENT_OPT_NO_FEEDS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -290,7 +360,15 @@ agent_cmd_scan(int argc, char **argv)
 		case 's': a.syschar = optarg; break;
 		case 'c': a.content = optarg; break;
 		case 'l': lang = optarg; break;
-		case 'D': a.definitions = optarg; break;
+		case 'D':
+			if (a.ndefinitions == sizeof(a.definitions) /
+			    sizeof(a.definitions[0])) {
+				fprintf(stderr, "kensa scan: too many "
+				    "--definitions\n");
+				return AGENT_EXIT_ERROR;
+			}
+			a.definitions[a.ndefinitions++] = optarg;
+			break;
 		case 'o': a.output = optarg; break;
 		case 'S': a.vulnstore = optarg; break;
 		case 'J':
@@ -306,6 +384,13 @@ agent_cmd_scan(int argc, char **argv)
 				    "none, low, medium, high or critical\n");
 				return AGENT_EXIT_ERROR;
 			}
+			break;
+		case AGENT_OPT_FEEDS_MAX_AGE:
+		case AGENT_OPT_FEEDS_CONFIG:
+		case AGENT_OPT_FEEDS_CACHE:
+		case AGENT_OPT_NO_FEEDS:
+			if (agent_feeds_option(&a.feeds, c, optarg) != 0)
+				return AGENT_EXIT_ERROR;
 			break;
 		case 'h': scan_usage(stdout); return AGENT_EXIT_OK;
 		default:
@@ -325,6 +410,7 @@ agent_cmd_scan(int argc, char **argv)
 		return AGENT_EXIT_ERROR;
 	}
 	a.ja = strcmp(agent_lang(lang), "ja") == 0;
+	agent_feeds_check_age(&a.feeds);
 	if (a.content == NULL) {
 		if (snprintf(path, sizeof(path), "%s/content/%s",
 		    agent_datadir(), INVENTORY) >= (int)sizeof(path)) {
@@ -334,8 +420,21 @@ agent_cmd_scan(int argc, char **argv)
 		a.content = path;
 		a.content_is_default = true;
 	}
+	if (agent_target_open(&t, a.root, a.image) < 0) {
+		agent_perror(NULL);
+		goto out;
+	}
+	/* The cached copies are resolved and held now, once: an update
+	 * that runs during the scan changes nothing the scan reads. */
+	if (!a.feeds.no_feeds) {
+		if (agent_feeds_init(&a.cache, &a.feeds) < 0) {
+			agent_perror(NULL);
+			goto out;
+		}
+		agent_feeds_add_all(&a.cache, t, AGENT_FEEDS_OVAL |
+		    AGENT_FEEDS_JVN);
+	}
 	if (oval_load(&defs, a.content) < 0 ||
-	    agent_target_open(&t, a.root, a.image) < 0 ||
 	    oval_session_new(&s, defs, t, NULL) < 0 ||
 	    oval_session_collect(s) < 0 || oval_session_evaluate(s) < 0) {
 		agent_perror(NULL);
@@ -361,7 +460,20 @@ agent_cmd_scan(int argc, char **argv)
 		goto out;
 	}
 	status = scan_findings(&a, s, t);
+	/* The report shows the findings too: rendered again now that
+	 * findings.xml exists (the baseline wrote it before them). */
+	if (status != AGENT_EXIT_ERROR && a.content_is_default) {
+		const char *dir = a.output != NULL ? a.output : ".";
+		char *fpath = ks_asprintf("%s/findings.xml", dir);
+
+		if (agent_scan_report(dir, fpath, a.ja ? "ja" : "en") < 0) {
+			agent_perror("report");
+			status = AGENT_EXIT_ERROR;
+		}
+		free(fpath);
+	}
 out:
+	agent_feeds_close(&a.cache);
 	summary_free(&sm);
 	oval_session_free(s);
 	plat_target_free(t);

@@ -9,6 +9,8 @@
 #include "agent/report.h"
 #include "xccdf/xccdf.h"
 
+#include <libxml/tree.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -41,6 +43,7 @@ struct xccdf_args {
 	const char		*vulnstore;
 	char			*jvn[64];
 	size_t			 njvn;
+	struct agent_feeds_age	 feeds;	/* --feeds-max-age */
 };
 
 static void
@@ -75,6 +78,12 @@ xccdf_usage(FILE *fp)
 	    "                         definitions (urn:kensa:findings:1)\n"
 	    "  --vulnstore FILE       vulnerability store for the scores\n"
 	    "  --jvn FILE             JVN VULDEF/JVNRSS document (repeatable)\n"
+	    "  --feeds-config FILE, --feeds-cache-dir DIR\n"
+	    "                         the feed cache: --findings are also scored\n"
+	    "                         with its JVN iPedia copies (not with\n"
+	    "                         --no-feeds)\n"
+	    "  --feeds-max-age DURATION  warn about cached feeds older than this\n"
+	    "                         (7d, 12h, 90m, seconds)\n"
 	    "  --lang ja|en           language of titles and report\n"
 	    "  --progress             print RULE-ID:RESULT lines only\n"
 	    "  --quiet                print nothing per rule\n"
@@ -111,6 +120,8 @@ parse_args(int argc, char **argv, struct xccdf_args *a)
 		{ "findings", required_argument, NULL, 'F' },
 		{ "vulnstore", required_argument, NULL, 'S' },
 		{ "jvn", required_argument, NULL, 'J' },
+		AGENT_FEEDS_LONGOPTS,
+		{ "no-feeds", no_argument, NULL, AGENT_OPT_NO_FEEDS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -160,6 +171,13 @@ parse_args(int argc, char **argv, struct xccdf_args *a)
 			if (a->njvn == sizeof(a->jvn) / sizeof(a->jvn[0]))
 				goto toomany;
 			a->jvn[a->njvn++] = optarg;
+			break;
+		case AGENT_OPT_FEEDS_MAX_AGE:
+		case AGENT_OPT_FEEDS_CONFIG:
+		case AGENT_OPT_FEEDS_CACHE:
+		case AGENT_OPT_NO_FEEDS:
+			if (agent_feeds_option(&a->feeds, c, optarg) != 0)
+				return -1;
 			break;
 		case 'h': xccdf_usage(stdout); return 1;
 		default:
@@ -223,32 +241,6 @@ on_result(const struct xccdf_eval *e, uint32_t i, void *payload)
 	printf("\n");
 }
 
-/*
- * The report renders an ARF; when none was asked for, a temporary one is
- * written (in *tmpdir, which the caller removes) so that the evaluation and
- * its documents can be freed before the stylesheet runs: the two would
- * otherwise add their peaks.
- */
-static int
-report_source(struct xccdf_eval *e, const struct xccdf_args *a,
-              char *tmpdir, char *arf, size_t arfsz)
-{
-	if (a->arf != NULL) {
-		(void)snprintf(arf, arfsz, "%s", a->arf);
-		return 0;
-	}
-	if (mkdtemp(tmpdir) == NULL) {
-		ks_error_set("cannot create a temporary directory: %s",
-		    strerror(errno));
-		return KS_ERROR;
-	}
-	if (snprintf(arf, arfsz, "%s/arf.xml", tmpdir) >= (int)arfsz) {
-		ks_error_set("temporary path too long");
-		return KS_ERROR;
-	}
-	return xccdf_arf_write(e, arf, &a->wopts);
-}
-
 struct sessions {
 	struct oval_session	*v[64];
 	size_t			 n;
@@ -281,20 +273,37 @@ write_findings(struct xccdf_eval *e, const struct xccdf_args *a,
 	struct feed_vulnstore *vs = NULL;
 	struct agent_findings *f = NULL;
 	struct sessions ss = {.n = 0};
+	struct agent_feeds cache;
 	int rc;
 
+	/* The cached JVN iPedia copies score the findings too, as in
+	 * `kensa scan` and `kensa oval eval --findings`. */
+	memset(&cache, 0, sizeof(cache));
+	if (!a->feeds.no_feeds) {
+		if ((rc = agent_feeds_init(&cache, &a->feeds)) < 0)
+			goto out;
+		agent_feeds_add_all(&cache, NULL, AGENT_FEEDS_JVN);
+	}
 	if ((rc = xccdf_eval_foreach_oval(e, session_cb, &ss)) < 0 ||
 	    (rc = agent_vulnstore_open(&vs, a->vulnstore, false,
-	    (char **)a->jvn, a->njvn)) < 0 ||
-	    (rc = agent_findings_build_multi(&f, ss.v, ss.n, vs,
-	    a->opts.lang != NULL ? a->opts.lang : "en")) < 0 ||
-	    (rc = agent_findings_write(f, a->findings,
+	    (char **)a->jvn, a->njvn)) < 0)
+		goto out;
+	(void)agent_feeds_import_jvn(&cache, vs);
+	if ((rc = agent_findings_build_multi(&f, ss.v, ss.n, vs,
+	    a->opts.lang != NULL ? a->opts.lang : "en")) < 0)
+		goto out;
+	for (size_t i = 0; i < cache.n; i++)
+		if (!cache.v[i].failed)
+			agent_findings_add_feed(f, cache.v[i].source,
+			    cache.v[i].kind, cache.v[i].info);
+	if ((rc = agent_findings_write(f, a->findings,
 	    plat_target_name(t))) < 0)
 		goto out;
 	ks_info("%zu findings written to %s", f->n, a->findings);
 out:
 	agent_findings_free(f);
 	feed_vulnstore_free(vs);
+	agent_feeds_close(&cache);
 	return rc;
 }
 
@@ -304,9 +313,7 @@ eval_main(struct xccdf_args *a)
 	struct xccdf_content *c = NULL;
 	struct plat_target *t = NULL;
 	struct xccdf_eval *e = NULL;
-	char tmpdir[] = "/tmp/kensa-report-XXXXXX";
-	char arf[PATH_MAX];
-	bool tmp_used = false;
+	xmlDoc *rdoc = NULL;
 	int rc, status = AGENT_EXIT_ERROR;
 
 	if ((rc = xccdf_content_open(&c, a->content)) < 0) {
@@ -347,28 +354,26 @@ eval_main(struct xccdf_args *a)
 		agent_perror(NULL);
 		goto out;
 	}
-	if (a->report != NULL) {
-		tmp_used = a->arf == NULL;
-		if ((rc = report_source(e, a, tmpdir, arf, sizeof(arf))) < 0) {
-			agent_perror(NULL);
-			goto out;
-		}
+	/* The report's input is the ARF as a DOM whose source element is
+	 * the content's own (moved, not copied or parsed again); the OVAL
+	 * sessions and the model are freed before the stylesheet runs so
+	 * that their peaks do not add up. */
+	if (a->report != NULL &&
+	    (rc = xccdf_arf_doc(e, &a->wopts, &rdoc)) < 0) {
+		agent_perror(NULL);
+		goto out;
 	}
 	status = xccdf_eval_exit_code(e);
 	xccdf_eval_free(e);
 	e = NULL;
-	xccdf_content_free(c);
-	c = NULL;
-	if (a->report != NULL &&
-	    (rc = agent_report_html(arf, a->report, a->opts.lang)) < 0) {
+	if (rdoc != NULL &&
+	    (rc = agent_report_html_doc(rdoc, a->content, a->report,
+	    a->opts.lang, a->findings)) < 0) {
 		agent_perror(NULL);
 		status = AGENT_EXIT_ERROR;
 	}
 out:
-	if (tmp_used) {
-		(void)unlink(arf);
-		(void)rmdir(tmpdir);
-	}
+	xmlFreeDoc(rdoc);
 	xccdf_eval_free(e);
 	plat_target_free(t);
 	xccdf_content_free(c);
@@ -397,6 +402,7 @@ agent_cmd_xccdf(int argc, char **argv)
 		free(a);
 		return rc > 0 ? AGENT_EXIT_OK : AGENT_EXIT_ERROR;
 	}
+	agent_feeds_check_age(&a->feeds);
 	rc = eval_main(a);
 	free(a);
 	return rc;

@@ -132,6 +132,18 @@ agent_findings_free(struct agent_findings *f)
 	for (size_t i = 0; i < f->n; i++)
 		finding_clear(&f->v[i]);
 	free(f->v);
+	for (size_t i = 0; i < f->nfeeds; i++) {
+		struct agent_findings_feed *d = &f->feeds[i];
+
+		free(d->source);
+		free(d->kind);
+		free(d->url);
+		free(d->verified);
+		for (size_t j = 0; j < d->nfiles; j++)
+			free(d->files[j].name);
+		free(d->files);
+	}
+	free(f->feeds);
 	free(f->lang);
 	free(f);
 }
@@ -500,6 +512,54 @@ out:
 	return rc;
 }
 
+void
+agent_findings_merge(struct agent_findings *into, struct agent_findings *from)
+{
+	if (from == NULL)
+		return;
+	for (size_t i = 0; i < from->n; i++) {
+		struct agent_finding *x = &from->v[i];
+		bool dup = false;
+
+		for (size_t j = 0; j < into->n && !dup; j++)
+			dup = strcmp(into->v[j].def_id, x->def_id) == 0;
+		if (dup) {
+			finding_clear(x);
+			continue;
+		}
+		into->v = ks_realloc(into->v, (into->n + 1) *
+		    sizeof(*into->v));
+		into->v[into->n++] = *x;
+		into->count[x->severity]++;
+	}
+	from->n = 0;
+	if (into->n > 1)
+		qsort(into->v, into->n, sizeof(*into->v), finding_cmp);
+	agent_findings_free(from);
+}
+
+void
+agent_findings_add_feed(struct agent_findings *f, const char *source,
+    const char *kind, const struct feed_cache_info *info)
+{
+	struct agent_findings_feed *d;
+
+	f->feeds = ks_realloc(f->feeds, (f->nfeeds + 1) * sizeof(*f->feeds));
+	d = &f->feeds[f->nfeeds++];
+	memset(d, 0, sizeof(*d));
+	d->source = ks_strdup(source);
+	d->kind = ks_strdup(kind);
+	d->url = dup_or_null(info->url);
+	d->verified = dup_or_null(info->verified);
+	d->updated = info->updated;
+	d->files = ks_calloc(info->nfiles + 1, sizeof(*d->files));
+	for (size_t i = 0; i < info->nfiles; i++) {
+		d->files[i] = info->files[i];
+		d->files[i].name = ks_strdup(info->files[i].name);
+	}
+	d->nfiles = info->nfiles;
+}
+
 /* ---- findings.xml ------------------------------------------------------- */
 
 struct xw {
@@ -680,6 +740,33 @@ agent_findings_write(const struct agent_findings *f, const char *path,
 	if (target != NULL) {
 		xs(&x, "target");
 		xa(&x, "name", target);
+		xe(&x);
+	}
+	if (f->nfeeds > 0) {
+		xs(&x, "feeds");
+		for (size_t i = 0; i < f->nfeeds; i++) {
+			const struct agent_findings_feed *d = &f->feeds[i];
+
+			xs(&x, "feed");
+			xa(&x, "source", d->source);
+			xa(&x, "kind", d->kind);
+			if (ks_time_iso(d->updated, when, sizeof(when)) == 0)
+				xa(&x, "updated", when);
+			xa(&x, "verified", d->verified);
+			xa(&x, "url", d->url);
+			for (size_t j = 0; j < d->nfiles; j++) {
+				if (snprintf(num, sizeof(num), "%llu",
+				    (unsigned long long)d->files[j].size) >=
+				    (int)sizeof(num))
+					num[0] = '\0';
+				xs(&x, "file");
+				xa(&x, "name", d->files[j].name);
+				xa(&x, "size", num);
+				xa(&x, "sha256", d->files[j].sha256);
+				xe(&x);
+			}
+			xe(&x);
+		}
 		xe(&x);
 	}
 	xs(&x, "summary");

@@ -65,11 +65,20 @@ struct agent_finding {
 	struct agent_ref	*refs;
 	size_t			 nrefs;
 };
+/* A cached feed copy the findings were made with (findings.xml <feeds>). */
+struct agent_findings_feed {
+	char			*source, *kind, *url, *verified;
+	int64_t			 updated;	/* epoch seconds */
+	struct feed_cache_file	*files;	/* name size sha256 */
+	size_t			 nfiles;
+};
 struct agent_findings {
 	struct agent_finding	*v;
 	size_t			 n;
 	size_t			 count[AGENT_SEV_COUNT];
 	char			*lang;
+	struct agent_findings_feed *feeds;
+	size_t			 nfeeds;
 };
 
 /*
@@ -93,6 +102,17 @@ int agent_findings_build_multi(struct agent_findings **out,
     struct oval_session *const *sessions, size_t nsessions,
     const struct feed_vulnstore *store, const char *lang);
 void agent_findings_free(struct agent_findings *f);
+/*
+ * Moves every finding of `from` into `into` (a definition id already in
+ * `into` is not added twice: the first document that found it wins),
+ * recounts and sorts as agent_findings_build does, and frees `from`.
+ */
+void agent_findings_merge(struct agent_findings *into,
+    struct agent_findings *from);
+/* Records (copies) one cached feed copy the findings were made with:
+ * source name, kind ("oval", "jvn-ipedia") and the copy's state. */
+void agent_findings_add_feed(struct agent_findings *f, const char *source,
+    const char *kind, const struct feed_cache_info *info);
 /* Findings at or above min. */
 size_t agent_findings_at_least(const struct agent_findings *f,
     enum agent_sev min);

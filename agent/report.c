@@ -1,16 +1,21 @@
 /*
  * The readable HTML report: loads a results document (ARF or XCCDF
- * results) with the safe loader and runs kensa's stylesheet
- * data/xsl/report.xsl over it with libxslt, under security preferences
- * that allow reading only the stylesheet's own directory. What the page
- * shows is decided in the stylesheet, not here.
+ * results), and optionally a kensa findings document, with the safe loader
+ * and runs kensa's stylesheet data/xsl/report.xsl over them with libxslt,
+ * under security preferences that allow reading only the stylesheet's own
+ * directory and the findings file. What the page shows is decided in the
+ * stylesheet, not here.
  */
 #include "agent/agent.h"
 #include "agent/report.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <libxml/xpath.h>
+#include <libxslt/documents.h>
 #include <libxslt/security.h>
+#include <libxslt/variables.h>
 #include <libxslt/transform.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
@@ -27,6 +32,7 @@
 #define NS_ARF		"http://scap.nist.gov/schema/asset-reporting-format/1.1"
 #define NS_XCCDF12	"http://checklists.nist.gov/xccdf/1.2"
 #define NS_XCCDF11	"http://checklists.nist.gov/xccdf/1.1"
+#define NS_FINDINGS	"urn:kensa:findings:1"
 
 /* libxslt reports through a global callback: the first message of a run is
  * kept (later ones are mostly its echoes) and folded into one line. A
@@ -92,15 +98,18 @@ report_xml_errors(bool on)
 	}
 }
 
-/* The directory the stylesheet may read from, resolved, with a final '/'. */
+/* The directory the stylesheet may read from, resolved, with a final '/',
+ * and the one findings file it may read besides (resolved; "" for none). */
 struct report_sec {
 	char	dir[PATH_MAX];
+	char	findings[PATH_MAX];
 };
 
 /*
  * XSLT_SECPREF_READ_FILE check: document() may open files of the
- * stylesheet's directory only (report-strings.xml), never the input's
- * neighbours or anything a crafted path names. 1 allows, 0 forbids.
+ * stylesheet's directory (report-strings.xml) and the findings file given
+ * by the caller, never the input's neighbours or anything a crafted path
+ * names. 1 allows, 0 forbids.
  */
 static int
 report_check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
@@ -114,6 +123,8 @@ report_check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 		return 0;
 	if (realpath(value, real) == NULL)
 		return 0;
+	if (rs->findings[0] != '\0' && strcmp(real, rs->findings) == 0)
+		return 1;
 	return strncmp(real, rs->dir, strlen(rs->dir)) == 0;
 }
 
@@ -207,6 +218,87 @@ report_xccdf11_to_12(xmlDoc *doc)
 	}
 }
 
+/*
+ * Loads the findings document with the safe loader and keeps its resolved
+ * path as the one file outside the stylesheet's directory that document()
+ * may read. Errors name the file: KS_ENOTFOUND/KS_EPARSE from the loader,
+ * KS_EUNSUPPORTED for another document.
+ */
+static int
+report_load_findings(xmlDoc **out, const char *path, struct report_sec *rs)
+{
+	const xmlNode *root;
+	int rc;
+
+	*out = NULL;
+	if ((rc = ks_xml_doc_read_file(out, path)) != 0)
+		return rc;
+	root = xmlDocGetRootElement(*out);
+	if (root == NULL || root->ns == NULL ||
+	    strcmp((const char *)root->ns->href, NS_FINDINGS) != 0 ||
+	    strcmp((const char *)root->name, "findings") != 0) {
+		ks_error_set("%s: not a kensa findings document (root element "
+		    "<%s>, expected <findings xmlns=\"" NS_FINDINGS "\">)",
+		    path, root != NULL ? (const char *)root->name : "");
+		rc = KS_EUNSUPPORTED;
+		goto fail;
+	}
+	if (realpath(path, rs->findings) == NULL) {
+		ks_error_set("%s: cannot resolve the path", path);
+		rc = KS_ERROR;
+		goto fail;
+	}
+	return 0;
+fail:
+	xmlFreeDoc(*out);
+	*out = NULL;
+	return rc;
+}
+
+/*
+ * Hands the loaded findings document to the transformation as the one
+ * document($findings) returns, and sets the `findings` parameter. libxslt
+ * looks a document up in the context's list by the URI it builds from the
+ * parameter and the stylesheet's base before it would parse the file
+ * itself, so the document keeps the safe loader's protections. The path
+ * is passed percent-escaped ('#', '?', '%', spaces are path characters
+ * here, not URI syntax). Takes *fdoc (set to NULL) once attached.
+ */
+static int
+report_attach_findings(xsltTransformContextPtr ctxt, xsltStylesheetPtr style,
+    xmlDoc **fdoc, const char *real)
+{
+	xmlChar *esc = NULL, *url = NULL;
+	int rc = KS_ENOMEM;
+
+	if ((esc = xmlURIEscapeStr(BAD_CAST real, BAD_CAST "/")) == NULL ||
+	    (url = xmlBuildURI(esc, style->doc != NULL ?
+	    style->doc->URL : NULL)) == NULL)
+		goto out;
+	xmlFree((xmlChar *)(*fdoc)->URL);
+	(*fdoc)->URL = url;
+	url = NULL;
+	/* What xsltLoadDocument does for a document it parses itself. */
+	xmlXPathOrderDocElems(*fdoc);
+	if (xsltNewDocument(ctxt, *fdoc) == NULL)
+		goto out;
+	*fdoc = NULL;
+	if (xsltQuoteOneUserParam(ctxt, BAD_CAST "findings", esc) != 0) {
+		rc = KS_ERROR;
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc == KS_ENOMEM)
+		ks_error_set("%s: out of memory", real);
+	else if (rc != 0)
+		ks_error_set("%s: cannot pass the findings to the stylesheet",
+		    real);
+	xmlFree(esc);
+	xmlFree(url);
+	return rc;
+}
+
 /* Parses the stylesheet (a file of ours, through the same safe loader). */
 static int
 report_load_style(xsltStylesheetPtr *out, const char *xsl)
@@ -263,12 +355,27 @@ report_write(xmlDoc *res, xsltStylesheetPtr style, const char *out_path)
 
 int
 agent_report_html(const char *in_path, const char *out_path,
-    const char *lang)
+    const char *lang, const char *findings_path)
+{
+	xmlDoc *doc = NULL;
+	int rc;
+
+	ks_xml_init();
+	if ((rc = ks_xml_doc_read_file(&doc, in_path)) == 0)
+		rc = agent_report_html_doc(doc, in_path, out_path, lang,
+		    findings_path);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int
+agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
+    const char *lang, const char *findings_path)
 {
 	xsltSecurityPrefsPtr sec = NULL;
 	xsltTransformContextPtr ctxt = NULL;
 	xsltStylesheetPtr style = NULL;
-	xmlDoc *doc = NULL, *res = NULL;
+	xmlDoc *fdoc = NULL, *res = NULL;
 	struct report_sec rs;
 	char xsl[PATH_MAX], dir[PATH_MAX];
 	const char *params[5];
@@ -291,12 +398,14 @@ agent_report_html(const char *in_path, const char *out_path,
 		return KS_ENOTFOUND;
 	}
 	strcat(rs.dir, "/");
+	rs.findings[0] = '\0';
 
-	if ((rc = ks_xml_doc_read_file(&doc, in_path)) != 0)
-		goto out;
 	if ((rc = report_check_input(doc, in_path)) != 0)
 		goto out;
 	report_xccdf11_to_12(doc);
+	if (findings_path != NULL && (rc = report_load_findings(&fdoc,
+	    findings_path, &rs)) != 0)
+		goto out;
 
 	xsltSetGenericErrorFunc(NULL, report_xslt_error);
 	if ((rc = report_load_style(&style, xsl)) != 0)
@@ -324,7 +433,14 @@ agent_report_html(const char *in_path, const char *out_path,
 		goto out;
 	}
 	ctxt->_private = &rs;
+	/* Whatever document() parses itself (our strings file) is read as the
+	 * safe loader reads: no entity expansion, no DTD, no network. */
+	ctxt->parserOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA;
 	xsltSetTransformErrorFunc(ctxt, NULL, report_xslt_error);
+	if (fdoc != NULL &&
+	    (rc = report_attach_findings(ctxt, style, &fdoc, rs.findings)) != 0)
+		goto out;
+	rc = KS_ERROR;
 	/* String parameters are XPath expressions: quoted literals. */
 	params[0] = "lang";
 	params[1] = strncmp(lang, "ja", 2) == 0 ? "'ja'" : "'en'";
@@ -347,7 +463,7 @@ out:
 	xsltFreeTransformContext(ctxt);
 	xsltFreeSecurityPrefs(sec);
 	xsltFreeStylesheet(style);
-	xmlFreeDoc(doc);
+	xmlFreeDoc(fdoc);
 	return rc;
 }
 
@@ -355,11 +471,15 @@ static void
 report_usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kensa report [--lang ja|en] [--output FILE] RESULTS.xml\n"
+	    "usage: kensa report [--lang ja|en] [--output FILE]\n"
+	    "                    [--findings FINDINGS.xml] RESULTS.xml\n"
 	    "Renders ARF (--results-arf) or XCCDF results (--results) as one\n"
 	    "self-contained HTML page: summary, rules by group with filters,\n"
-	    "and the OVAL evidence of each rule. The default language comes\n"
-	    "from the locale; the default output is standard output.\n");
+	    "the OVAL evidence and the fixes of each rule. --findings adds\n"
+	    "the CVSS-scored findings (findings.xml of kensa scan, or the\n"
+	    "--findings output of kensa oval/xccdf eval). The default\n"
+	    "language comes from the locale; the default output is standard\n"
+	    "output.\n");
 }
 
 int
@@ -368,10 +488,11 @@ agent_cmd_report(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "lang", required_argument, NULL, 'l' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "findings", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *lang = NULL, *out = NULL;
+	const char *lang = NULL, *out = NULL, *findings = NULL;
 	int c;
 
 	optind = 1;
@@ -380,6 +501,7 @@ agent_cmd_report(int argc, char **argv)
 		switch (c) {
 		case 'l': lang = optarg; break;
 		case 'o': out = optarg; break;
+		case 'f': findings = optarg; break;
 		case 'h': report_usage(stdout); return AGENT_EXIT_OK;
 		default:
 			fprintf(stderr, "kensa report: unknown or incomplete "
@@ -397,7 +519,7 @@ agent_cmd_report(int argc, char **argv)
 		fprintf(stderr, "kensa report: --lang takes ja or en\n");
 		return AGENT_EXIT_ERROR;
 	}
-	if (agent_report_html(argv[optind], out, lang) != 0) {
+	if (agent_report_html(argv[optind], out, lang, findings) != 0) {
 		agent_perror(NULL);
 		return AGENT_EXIT_ERROR;
 	}

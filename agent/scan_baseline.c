@@ -2,8 +2,9 @@
  * The configuration-baseline part of `kensa scan`: kensa's own XCCDF 1.2
  * checklist (data/content/kensa-baseline-*) evaluated on the scan's target,
  * a short summary printed, and XCCDF results, ARF and the HTML report
- * written into the output directory. Not the inventory or the findings
- * (cmd_scan.c).
+ * written into the output directory; the report is rendered again with the
+ * findings once the scan has written them (agent_scan_report). Not the
+ * inventory or the findings themselves (cmd_scan.c).
  */
 #include "agent/agent.h"
 #include "agent/report.h"
@@ -126,7 +127,7 @@ agent_scan_baseline(struct plat_target *t, const char *outdir,
 	if ((rc = xccdf_eval_run(&e, c, t, &opts)) < 0 ||
 	    (rc = xccdf_results_write(e, res, &wo)) < 0 ||
 	    (rc = xccdf_arf_write(e, arf, &wo)) < 0 ||
-	    (rc = agent_report_html(arf, html, lang)) < 0)
+	    (rc = agent_report_html(arf, html, lang, NULL)) < 0)
 		goto out;
 	print_baseline(e, tx);
 	printf("%s: %s, %s, %s\n", tx->written, res, arf, html);
@@ -137,6 +138,19 @@ out:
 	for (int i = 0; i < 3; i++)
 		free(files[i]);
 	free(res);
+	free(arf);
+	free(html);
+	return rc;
+}
+
+int
+agent_scan_report(const char *outdir, const char *findings_path,
+    const char *lang)
+{
+	char *arf = ks_asprintf("%s/arf.xml", outdir);
+	char *html = ks_asprintf("%s/report.html", outdir);
+	int rc = agent_report_html(arf, html, lang, findings_path);
+
 	free(arf);
 	free(html);
 	return rc;

@@ -7,7 +7,16 @@
  *
  * Layout: CACHE/.lock, CACHE/SRC/current -> snap-XXXXXX, CACHE/SRC/snap-*
  * (files + .state), CACHE/SRC/.new-XXXXXX (an update being built),
- * CACHE/SRC/.partial/ (resumable downloads), CACHE/SRC/attempt.
+ * CACHE/SRC/.partial/ (resumable downloads), CACHE/SRC/attempt,
+ * CACHE/SRC/.dead-XXXXXX (a snapshot being pruned).
+ *
+ * Readers and pruning: a reader (feed_cache_snapshot_open) holds a shared
+ * flock on the snapshot's directory; an update prunes an old snapshot only
+ * when it gets an exclusive flock without waiting, renames it to .dead-*
+ * while holding that lock and then removes it. A reader that resolved
+ * `current` just before a prune finds, once it has its lock, that the
+ * directory no longer has its snap-* name and resolves `current` again.
+ * So a held snapshot is never removed, and no reader copies anything.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -39,6 +48,7 @@ struct feed_cache {
 	feed_cache_verify_cb	 verify[4];
 	void			*verify_payload[4];
 	bool			 tty;
+	char			*noted;		/* feed_cache_note_verified */
 };
 
 int
@@ -67,6 +77,7 @@ feed_cache_free(struct feed_cache *c)
 	if (c->lockfd >= 0)
 		close(c->lockfd);
 	free(c->dir);
+	free(c->noted);
 	free(c);
 }
 
@@ -129,6 +140,7 @@ feed_cache_info_clear(struct feed_cache_info *info)
 	free(info->last_modified);
 	free(info->url);
 	free(info->result);
+	free(info->verified);
 	for (i = 0; i < info->nfiles; i++)
 		free(info->files[i].name);
 	free(info->files);
@@ -158,6 +170,11 @@ feed_state_write(const char *path, const struct feed_cache_info *info)
 		ks_buf_printf(&b, "etag = %s\n", one_line(info->etag));
 		ks_buf_printf(&b, "last_modified = %s\n",
 		    one_line(info->last_modified));
+		/* Older kensa ignores this key; without it the copy reads as
+		 * "unknown" (feed_cache_verified_label). */
+		if (info->verified != NULL)
+			ks_buf_printf(&b, "verified = %s\n",
+			    one_line(info->verified));
 		for (i = 0; i < info->nfiles; i++)
 			ks_buf_printf(&b, "file = %llu %s %s\n",
 			    (unsigned long long)info->files[i].size,
@@ -226,6 +243,9 @@ feed_state_read(const char *path, struct feed_cache_info *info)
 		} else if (strcmp(k, "last_modified") == 0) {
 			free(info->last_modified);
 			info->last_modified = dup_or_null(v);
+		} else if (strcmp(k, "verified") == 0) {
+			free(info->verified);
+			info->verified = dup_or_null(v);
 		} else if (strcmp(k, "attempted") == 0) {
 			info->attempted = strtoll(v, NULL, 10);
 		} else if (strcmp(k, "result") == 0) {
@@ -258,6 +278,21 @@ bad:
 out:
 	free(text);
 	return rc;
+}
+
+const char *
+feed_cache_verified_label(const struct feed_cache_info *info)
+{
+	if (!info->cached)
+		return "-";
+	return info->verified != NULL ? info->verified : "unknown";
+}
+
+void
+feed_cache_note_verified(struct feed_cache *c, const char *what)
+{
+	free(c->noted);
+	c->noted = what != NULL ? ks_strdup(one_line(what)) : NULL;
 }
 
 /* ---- JVN iPedia checksum.txt -------------------------------------------- */
@@ -525,6 +560,163 @@ current_target(const char *srcdir)
 	return ks_strdup(buf);
 }
 
+/* ---- held snapshots ---------------------------------------------------- */
+
+struct feed_snapshot {
+	char			*source;
+	char			*dir;
+	int			 fd;	/* the directory, LOCK_SH */
+	struct feed_cache_info	 info;
+};
+
+/* How often `current` is resolved again when a prune raced the reader. */
+#define SNAPSHOT_TRIES	16
+
+/* Opens and share-locks dir; 0 with *fd when it still is the snapshot it
+ * was (its name leads to the directory we locked), else KS_ENOTFOUND. */
+static int
+snapshot_hold(const char *dir, int *fd)
+{
+	struct stat a, b;
+	int f;
+
+	f = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (f < 0)
+		return errno == ENOENT ? KS_ENOTFOUND : KS_ERROR;
+	while (flock(f, LOCK_SH) != 0) {
+		if (errno != EINTR) {
+			close(f);
+			return KS_ERROR;
+		}
+	}
+	/* A prune renames the directory away while it holds the exclusive
+	 * lock: after that, the name leads elsewhere or nowhere. */
+	if (fstat(f, &a) != 0 || stat(dir, &b) != 0 || a.st_dev != b.st_dev ||
+	    a.st_ino != b.st_ino || a.st_nlink == 0) {
+		close(f);
+		return KS_ENOTFOUND;
+	}
+	*fd = f;
+	return 0;
+}
+
+int
+feed_cache_snapshot_open(struct feed_cache *c, const char *source,
+    struct feed_snapshot **out)
+{
+	char *srcdir = ks_asprintf("%s/%s", c->dir, source);
+	struct feed_snapshot *s = ks_calloc(1, sizeof(*s));
+	int rc = KS_ENOTFOUND, tries;
+
+	s->fd = -1;
+	s->source = ks_strdup(source);
+	for (tries = 0; tries < SNAPSHOT_TRIES; tries++) {
+		char *t = current_target(srcdir);
+
+		if (t == NULL) {
+			ks_error_set("%s: nothing cached in %s", source,
+			    srcdir);
+			rc = KS_ENOTFOUND;
+			goto out;
+		}
+		free(s->dir);
+		s->dir = ks_asprintf("%s/%s", srcdir, t);
+		free(t);
+		rc = snapshot_hold(s->dir, &s->fd);
+		if (rc == 0)
+			break;
+		if (rc != KS_ENOTFOUND) {
+			ks_error_set("%s: %s: cannot hold the cached copy: %s",
+			    source, s->dir, strerror(errno));
+			goto out;
+		}
+	}
+	if (rc != 0) {
+		ks_error_set("%s: %s: cached copy missing", source, s->dir);
+		goto out;
+	}
+	{
+		char *p = ks_asprintf("%s/.state", s->dir);
+
+		rc = feed_state_read(p, &s->info);
+		free(p);
+	}
+	if (rc == 0 && !s->info.cached) {
+		ks_error_set("%s: %s/.state: no update time; damaged state "
+		    "file", source, s->dir);
+		rc = KS_EPARSE;
+	} else if (rc != 0) {
+		char *m = ks_strdup(ks_error_msg());
+
+		ks_error_set("%s: %s", source, m);
+		free(m);
+	}
+out:
+	free(srcdir);
+	if (rc != 0) {
+		feed_snapshot_close(s);
+		s = NULL;
+	}
+	*out = s;
+	return rc;
+}
+
+void
+feed_snapshot_close(struct feed_snapshot *s)
+{
+	if (s == NULL)
+		return;
+	if (s->fd >= 0)
+		close(s->fd);	/* drops the shared lock */
+	feed_cache_info_clear(&s->info);
+	free(s->source);
+	free(s->dir);
+	free(s);
+}
+
+const char *
+feed_snapshot_dir(const struct feed_snapshot *s)
+{
+	return s->dir;
+}
+
+const struct feed_cache_info *
+feed_snapshot_info(const struct feed_snapshot *s)
+{
+	return &s->info;
+}
+
+int
+feed_snapshot_verify(const struct feed_snapshot *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->info.nfiles; i++) {
+		const struct feed_cache_file *f = &s->info.files[i];
+		char *p = ks_asprintf("%s/%s", s->dir, f->name);
+		char sha[65];
+		uint64_t size = 0;
+		int r = plain_name(f->name) ? feed_sha256_file(p, sha, &size) :
+		    KS_EPARSE;
+
+		free(p);
+		if (r != 0) {
+			ks_error_set("%s: %s: missing or unreadable",
+			    s->source, f->name);
+			return KS_ERROR;
+		}
+		if (size != f->size || strcmp(sha, f->sha256) != 0) {
+			ks_error_set("%s: %s: sha256 mismatch (state file "
+			    "says %s, %llu bytes; file is %s, %llu bytes)",
+			    s->source, f->name, f->sha256,
+			    (unsigned long long)f->size, sha,
+			    (unsigned long long)size);
+			return KS_ERROR;
+		}
+	}
+	return 0;
+}
+
 int
 feed_cache_snapshot(struct feed_cache *c, const char *source, char **dir)
 {
@@ -585,50 +777,14 @@ out:
 int
 feed_cache_verify(struct feed_cache *c, const char *source)
 {
-	struct feed_cache_info info;
-	char *snap = NULL;
-	size_t i;
+	struct feed_snapshot *snap = NULL;
 	int rc;
 
-	memset(&info, 0, sizeof(info));
-	rc = feed_cache_snapshot(c, source, &snap);
+	rc = feed_cache_snapshot_open(c, source, &snap);
 	if (rc != 0)
 		return rc;
-	{
-		char *p = ks_asprintf("%s/.state", snap);
-
-		rc = feed_state_read(p, &info);
-		free(p);
-	}
-	if (rc != 0)
-		goto out;
-	rc = KS_ERROR;
-	for (i = 0; i < info.nfiles; i++) {
-		char *p = ks_asprintf("%s/%s", snap, info.files[i].name);
-		char sha[65];
-		uint64_t size = 0;
-		int r = feed_sha256_file(p, sha, &size);
-
-		free(p);
-		if (r != 0) {
-			ks_error_set("%s: %s: missing or unreadable", source,
-			    info.files[i].name);
-			goto out;
-		}
-		if (size != info.files[i].size ||
-		    strcmp(sha, info.files[i].sha256) != 0) {
-			ks_error_set("%s: %s: sha256 mismatch (state file "
-			    "says %s, %llu bytes; file is %s, %llu bytes)",
-			    source, info.files[i].name, info.files[i].sha256,
-			    (unsigned long long)info.files[i].size, sha,
-			    (unsigned long long)size);
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	feed_cache_info_clear(&info);
-	free(snap);
+	rc = feed_snapshot_verify(snap);
+	feed_snapshot_close(snap);
 	return rc;
 }
 
@@ -967,32 +1123,112 @@ out:
 	return rc;
 }
 
-/* Removes leftovers of crashed updates and snapshots older than the
- * current and the previous one (readers may still be using that). */
-static void
-cleanup(struct upd *u, const char *keep1, const char *keep2)
+/*
+ * Removes one old snapshot (or a .dead-* leftover) unless a reader holds
+ * it: the exclusive lock is only tried, never waited for. Returns true
+ * when it is kept because a reader holds it.
+ */
+static bool
+prune_one(const char *srcdir, const char *name)
 {
-	DIR *d = opendir(u->srcdir);
+	char *p = ks_asprintf("%s/%s", srcdir, name), *dead = NULL;
+	bool held = false;
+	int fd;
+
+	fd = open(p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		goto out;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		held = errno == EWOULDBLOCK;
+		goto out;
+	}
+	if (strncmp(name, "snap-", 5) == 0) {
+		/* Away from its name first, under the lock: a reader that
+		 * resolved it meanwhile sees the name gone once it gets its
+		 * shared lock, and resolves `current` again. */
+		dead = ks_asprintf("%s/.dead-%s", srcdir, name + 5);
+		if (rename(p, dead) != 0)
+			goto out;
+		rm_flat(dead);
+	} else {
+		rm_flat(p);
+	}
+out:
+	if (fd >= 0)
+		close(fd);
+	free(dead);
+	free(p);
+	return held;
+}
+
+/* Removes leftovers of crashed updates and prunes, and the snapshots other
+ * than keep1 and keep2 that no reader holds (prune_one). Returns how many
+ * were kept for their readers. */
+static size_t
+cleanup_dir(const char *srcdir, const char *keepnew, const char *keep1,
+    const char *keep2)
+{
+	DIR *d = opendir(srcdir);
 	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i, held = 0;
 
 	if (d == NULL)
-		return;
+		return 0;
+	/* Collect first: renaming while readdir runs could skip entries. */
 	while ((e = readdir(d)) != NULL) {
 		bool stale_new = strncmp(e->d_name, ".new-", 5) == 0 &&
-		    (u->newdir == NULL ||
-		    strcmp(strrchr(u->newdir, '/') + 1, e->d_name) != 0);
+		    (keepnew == NULL || strcmp(keepnew, e->d_name) != 0);
+		bool dead = strncmp(e->d_name, ".dead-", 6) == 0;
 		bool old_snap = strncmp(e->d_name, "snap-", 5) == 0 &&
 		    (keep1 == NULL || strcmp(e->d_name, keep1) != 0) &&
 		    (keep2 == NULL || strcmp(e->d_name, keep2) != 0);
 
-		if (stale_new || old_snap) {
-			char *p = ks_asprintf("%s/%s", u->srcdir, e->d_name);
-
-			rm_flat(p);
-			free(p);
+		if (stale_new || dead || old_snap) {
+			ks_grow(&names, &cap, n + 1, sizeof(*names));
+			names[n++] = ks_strdup(e->d_name);
 		}
 	}
 	closedir(d);
+	for (i = 0; i < n; i++) {
+		if (strncmp(names[i], ".new-", 5) == 0) {
+			char *p = ks_asprintf("%s/%s", srcdir, names[i]);
+
+			rm_flat(p);
+			free(p);
+		} else if (prune_one(srcdir, names[i])) {
+			ks_debug("%s/%s: kept, a reader holds it", srcdir,
+			    names[i]);
+			held++;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return held;
+}
+
+static void
+cleanup(struct upd *u, const char *keep1, const char *keep2)
+{
+	(void)cleanup_dir(u->srcdir, u->newdir != NULL ?
+	    strrchr(u->newdir, '/') + 1 : NULL, keep1, keep2);
+}
+
+size_t
+feed_cache_prune(struct feed_cache *c, const char *source)
+{
+	char *srcdir = ks_asprintf("%s/%s", c->dir, source);
+	char *cur = current_target(srcdir);
+	size_t held = 0;
+
+	/* An update may be building .new-* now: never prune beside it. */
+	if (feed_cache_lock(c) == 0)
+		held = cleanup_dir(srcdir, NULL, cur, NULL);
+	else
+		ks_error_clear();
+	free(cur);
+	free(srcdir);
+	return held;
 }
 
 /* Records the outcome of this attempt in CACHE/SRC/attempt. */
@@ -1111,6 +1347,9 @@ feed_cache_update(struct feed_cache *c, const struct feed_source *src,
 		free(t);
 		goto out;
 	}
+	/* mkdtemp makes it 0700: a copy is as readable as the cache
+	 * directory (0755), so scans need not run as the updater. */
+	(void)chmod(t, 0755);
 	u.newdir = t;
 	u.next.url = ks_strdup(src->url);
 	if (src->kind == FEED_KIND_JVN_IPEDIA)
@@ -1124,11 +1363,25 @@ feed_cache_update(struct feed_cache *c, const struct feed_source *src,
 		rc = 0;
 		goto out;
 	}
+	/* What the download checks established: every file of a jvn-ipedia
+	 * copy matched checksum.txt; a single file matched the digest_url's
+	 * or the configured sha256 when there is one. */
+	u.next.verified = ks_strdup(src->kind == FEED_KIND_JVN_IPEDIA ||
+	    src->digest_url != NULL || src->sha256 != NULL ?
+	    "sha256" : "none");
 	if (c->verify[src->kind] != NULL) {
+		feed_cache_note_verified(c, NULL);
 		rc = c->verify[src->kind](src, u.newdir,
 		    c->verify_payload[src->kind]);
-		if (rc != 0)
+		if (rc != 0) {
+			feed_cache_note_verified(c, NULL);
 			goto fail;
+		}
+		if (c->noted != NULL) {
+			free(u.next.verified);
+			u.next.verified = c->noted;
+			c->noted = NULL;
+		}
 	}
 	u.next.cached = true;
 	u.next.updated = (int64_t)time(NULL);

@@ -16,6 +16,8 @@
 #define CONFIG_MAX_SOURCES	256
 #define CONFIG_MAX_FILES	256
 #define CONFIG_MAX_VALUE	4096
+#define CONFIG_MAX_PLATFORMS	64
+#define OS_RELEASE_VALUE_MAX	256	/* longer ID/VERSION_ID: ignored */
 
 static const char *const kind_names[] = {
 	[FEED_KIND_JVN_IPEDIA] = "jvn-ipedia",
@@ -48,6 +50,9 @@ source_clear(struct feed_source *s)
 	free(s->pinned_key);
 	free(s->trust);
 	free(s->proxy);
+	for (i = 0; i < s->nplatforms; i++)
+		free(s->platforms[i]);
+	free(s->platforms);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -104,6 +109,8 @@ source_copy(struct feed_source *dst, const struct feed_source *src)
 	dst->sha256 = NULL;
 	dst->files = NULL;
 	dst->nfiles = 0;
+	dst->platforms = NULL;
+	dst->nplatforms = 0;
 	dst->ca_file = src->ca_file ? ks_strdup(src->ca_file) : NULL;
 	dst->pinned_key = src->pinned_key ? ks_strdup(src->pinned_key) : NULL;
 	dst->trust = NULL;
@@ -215,6 +222,87 @@ set_files(struct feed_source *s, const char *v)
 	return 0;
 }
 
+/* An os-release ID or VERSION_ID as os-release(5) allows them: 0-9, a-z,
+ * ".", "_" and "-". */
+static bool
+os_release_word(const char *s, size_t n)
+{
+	if (n == 0 || n > OS_RELEASE_VALUE_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!(islower((unsigned char)s[i]) ||
+		    isdigit((unsigned char)s[i]) || s[i] == '.' ||
+		    s[i] == '_' || s[i] == '-'))
+			return false;
+	return true;
+}
+
+/* platform = ID[:VERSION_ID] ... (spaces or commas); replaces the list. */
+static int
+set_platforms(struct feed_source *s, const char *v, const char **why)
+{
+	const char *p = v;
+	size_t cap = 0, i;
+
+	for (i = 0; i < s->nplatforms; i++)
+		free(s->platforms[i]);
+	free(s->platforms);
+	s->platforms = NULL;
+	s->nplatforms = 0;
+	*why = "expected one or more ID or ID:VERSION_ID of os-release(5) "
+	    "(lower-case a-z 0-9 . _ -), e.g. ubuntu:22.04 debian";
+	while (*p) {
+		const char *colon;
+		size_t n;
+
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		n = strcspn(p, " \t,");
+		if (n == 0)
+			break;
+		colon = memchr(p, ':', n);
+		if (colon == NULL ? !os_release_word(p, n) :
+		    !os_release_word(p, (size_t)(colon - p)) ||
+		    !os_release_word(colon + 1, n - (size_t)(colon - p) - 1))
+			return KS_EPARSE;
+		if (s->nplatforms >= CONFIG_MAX_PLATFORMS) {
+			*why = "too many platforms (at most 64)";
+			return KS_EPARSE;
+		}
+		ks_grow(&s->platforms, &cap, s->nplatforms + 1,
+		    sizeof(*s->platforms));
+		s->platforms[s->nplatforms++] = ks_strndup(p, n);
+		p += n;
+	}
+	return s->nplatforms > 0 ? 0 : KS_EPARSE;
+}
+
+bool
+feed_source_platform_match(const struct feed_source *s, const char *id,
+    const char *version_id)
+{
+	size_t i, n;
+
+	if (s->nplatforms == 0)
+		return true;
+	if (id == NULL)
+		return false;
+	n = strlen(id);
+	for (i = 0; i < s->nplatforms; i++) {
+		const char *e = s->platforms[i];
+
+		if (strncmp(e, id, n) != 0)
+			continue;
+		if (e[n] == '\0')
+			return true;
+		if (e[n] == ':' && version_id != NULL &&
+		    strcmp(e + n + 1, version_id) == 0)
+			return true;
+	}
+	return false;
+}
+
+
 /* Sets one key; `global` restricts to keys that make sense as defaults.
  * Returns 0 or KS_EPARSE with *why set to a static reason. */
 static int
@@ -306,6 +394,8 @@ set_key(struct feed_source *s, bool global, const char *k, const char *v,
 			s->sha256[i] = (char)tolower((unsigned char)s->sha256[i]);
 		return 0;
 	}
+	if (strcmp(k, "platform") == 0)
+		return set_platforms(s, v, why);
 	if (strcmp(k, "files") == 0) {
 		if (set_files(s, v) != 0) {
 			*why = "plain file names only";
@@ -339,6 +429,10 @@ source_check(const struct feed_source *s, const char **why)
 	if (s->kind == FEED_KIND_BUNDLE && s->trust == NULL) {
 		*why = "a bundle source needs 'trust' (the officers' public "
 		    "keys, PEM)";
+		return KS_EPARSE;
+	}
+	if (s->nplatforms > 0 && s->kind != FEED_KIND_OVAL) {
+		*why = "'platform' is only for kind oval";
 		return KS_EPARSE;
 	}
 	if (s->trust != NULL && s->kind != FEED_KIND_BUNDLE) {

@@ -17,6 +17,8 @@
 #define JVN_SOURCE	"JVN iPedia"
 #define NS_STATUS	"http://jvndb.jvn.jp/myjvn/Status"
 #define NS_RSS		"http://purl.org/rss/1.0/"
+#define NS_DC		"http://purl.org/dc/elements/1.1/"
+#define NS_DCTERMS	"http://purl.org/dc/terms/"
 #define STACK_MAX	48
 #define NAME_MAX_LEN	32
 
@@ -230,6 +232,13 @@ vuldef_start(struct jctx *c, const char *ln, bool empty)
 		free(t);
 	} else if (strcmp(ln, "Title") == 0 && strcmp(p, "VulinfoData") == 0) {
 		set_title(c);
+	} else if (strcmp(ln, "DateLastUpdated") == 0 &&
+	    strcmp(p, "VulinfoData") == 0) {
+		/* Which of two statements of one id is the newer. */
+		char *t = read_text(c);
+
+		feed_vb_set(&c->b.v.modified, t);
+		free(t);
 	} else if (strcmp(ln, "Cvss") == 0 && !empty) {
 		score_clear(&c->cvss);
 		c->cvss.version = get_attr(c, "version");
@@ -301,6 +310,15 @@ rss_start(struct jctx *c, const char *ln, bool empty)
 		char *t = read_text(c);
 
 		feed_vb_set(&c->b.v.id, t);
+		free(t);
+	} else if (ns != NULL && ((strcmp(ln, "modified") == 0 &&
+	    strcmp(ns, NS_DCTERMS) == 0) || (strcmp(ln, "date") == 0 &&
+	    strcmp(ns, NS_DC) == 0 && c->b.v.modified == NULL))) {
+		/* dcterms:modified dates the item; dc:date stands in for
+		 * it when an item has none (MYJVN.md §2.2, §5). */
+		char *t = read_text(c);
+
+		feed_vb_set(&c->b.v.modified, t);
 		free(t);
 	} else if (is_sec_ns(ns) && strcmp(ln, "references") == 0) {
 		char *src = get_attr(c, "source"), *id = get_attr(c, "id");

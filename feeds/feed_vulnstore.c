@@ -16,7 +16,9 @@
  *   R source id url
  * Lines starting with '#' are comments. T, V, A, S and R belong to the
  * last E. Unknown record letters are an error (a newer version must bump
- * the header's version).
+ * the header's version). An entry's modified date (which of two
+ * statements of one id is newer) is not saved: version 1 has no record
+ * for it, so a loaded entry merges with whatever is added later.
  */
 #include "feeds/feed_int_vuln.h"
 #include "platform/base/base.h"
@@ -25,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -78,6 +81,7 @@ feed_vb_clear(struct feed_vb *b)
 	free((char *)v->title_ja);
 	free((char *)v->title_en);
 	free((char *)v->severity);
+	free((char *)v->modified);
 	for (uint32_t i = 0; i < v->naliases; i++)
 		free((char *)v->aliases[i]);
 	free(v->aliases);
@@ -359,12 +363,110 @@ merge_into(struct feed_vulnstore *vs, uint32_t idx, const struct feed_vuln *src)
 	}
 }
 
+/*
+ * An ISO 8601 date or date-time as the JVN documents state them
+ * ("2023-10-16", "2023-10-16T17:18+09:00", "2025-04-04T14:45:58+09:00",
+ * "...Z"; no zone: UTC) as seconds since the epoch. 0 or -1 when it is
+ * none of those.
+ */
+static int
+date_epoch(const char *s, int64_t *out)
+{
+	struct tm tm;
+	int y, mo, d, h = 0, mi = 0, sec = 0, zh = 0, zm = 0, n = 0;
+	long off = 0;
+	time_t t;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+		return -1;
+	s += n;
+	if (*s == 'T') {
+		if (sscanf(s, "T%2d:%2d%n", &h, &mi, &n) != 2 || n != 6)
+			return -1;
+		s += n;
+		if (*s == ':') {
+			if (sscanf(s, ":%2d%n", &sec, &n) != 1 || n != 3)
+				return -1;
+			s += n;
+			/* Fractions of a second do not order entries. */
+			if (*s == '.')
+				for (s++; *s >= '0' && *s <= '9'; s++)
+					;
+		}
+		if (*s == 'Z') {
+			s++;
+		} else if (*s == '+' || *s == '-') {
+			if (sscanf(s + 1, "%2d:%2d%n", &zh, &zm, &n) != 2 ||
+			    n != 5 || zh > 23 || zm > 59)
+				return -1;
+			off = (zh * 3600L + zm * 60L) * (*s == '-' ? -1 : 1);
+			s += 6;
+		}
+	}
+	if (*s != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
+	    mi > 59 || sec > 60)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	t = timegm(&tm);
+	*out = (int64_t)t - off;
+	return 0;
+}
+
+/* >0 when a is a later date than b, <0 when earlier, 0 when the same or
+ * either is missing or unreadable. */
+static int
+date_cmp(const char *a, const char *b)
+{
+	int64_t x, y;
+
+	if (a == NULL || b == NULL || date_epoch(a, &x) != 0 ||
+	    date_epoch(b, &y) != 0)
+		return 0;
+	return x > y ? 1 : x < y ? -1 : 0;
+}
+
+/* Empties entry idx (id, source and origin stay) so a newer statement of
+ * the same source replaces it: its aliases stop pointing to it. */
+static void
+entry_reset(struct feed_vulnstore *vs, uint32_t idx)
+{
+	struct feed_vuln *d = &vs->v[idx];
+
+	for (uint32_t i = 0; i < d->naliases; i++) {
+		struct idlist *l = ks_map_get(vs->ids, d->aliases[i]);
+
+		for (size_t j = 0; l != NULL && j < l->n; j++) {
+			if (l->v[j] != idx)
+				continue;
+			memmove(&l->v[j], &l->v[j + 1],
+			    (l->n - j - 1) * sizeof(*l->v));
+			l->n--;
+			break;
+		}
+	}
+	free(d->aliases);
+	free(d->scores);
+	free(d->refs);
+	d->aliases = NULL;
+	d->scores = NULL;
+	d->refs = NULL;
+	d->naliases = d->nscores = d->nrefs = 0;
+	d->title_ja = d->title_en = d->severity = d->modified = NULL;
+}
+
 int
 feed_vulnstore_add(struct feed_vulnstore *vs, const struct feed_vuln *v)
 {
 	char *key;
 	uintptr_t got;
 	uint32_t idx;
+	int newer = 0;
 
 	if (v->id == NULL || *v->id == '\0' || v->source == NULL ||
 	    *v->source == '\0') {
@@ -375,6 +477,16 @@ feed_vulnstore_add(struct feed_vulnstore *vs, const struct feed_vuln *v)
 	got = (uintptr_t)ks_map_get(vs->keys, key);
 	if (got != 0) {
 		idx = (uint32_t)(got - 1);
+		/* The same id in several JVN files (a yearly feed, the
+		 * recent-changes feed): the newest statement wins, whatever
+		 * the order the files are read in (MYJVN.md §5). */
+		newer = date_cmp(v->modified, vs->v[idx].modified);
+		if (newer < 0) {
+			free(key);
+			return 0;
+		}
+		if (newer > 0)
+			entry_reset(vs, idx);
 	} else {
 		ks_grow(&vs->v, &vs->cap, vs->n + 1, sizeof(*vs->v));
 		idx = (uint32_t)vs->n++;
@@ -387,6 +499,8 @@ feed_vulnstore_add(struct feed_vulnstore *vs, const struct feed_vuln *v)
 	}
 	free(key);
 	merge_into(vs, idx, v);
+	if (vs->v[idx].modified == NULL)
+		vs->v[idx].modified = in(vs, v->modified);
 	return 0;
 }
 

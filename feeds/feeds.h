@@ -147,6 +147,13 @@ struct feed_source {
 	double		 retry_max;	/* cap on one wait (Retry-After too) */
 	double		 throttle;	/* myjvn: seconds between requests */
 	int		 line;		/* where the section starts */
+	/*
+	 * oval: the systems the feed is for, as os-release(5) names them:
+	 * "ID" or "ID:VERSION_ID" ("ubuntu", "ubuntu:22.04"). None: every
+	 * system. See feed_source_platform_match.
+	 */
+	char		**platforms;
+	size_t		 nplatforms;
 };
 
 struct feed_config {
@@ -175,6 +182,18 @@ const struct feed_source *feed_config_source(const struct feed_config *c,
     const char *name);
 /* "jvn-ipedia", "myjvn", "oval", "bundle". Static string. */
 const char *feed_kind_name(enum feed_kind k);
+
+/*
+ * Whether a scan of a system whose os-release(5) says ID=`id` and
+ * VERSION_ID=`version_id` may use source s: true when s has no `platform`
+ * key, or when one of its entries is "ID" equal to id, or "ID:VERSION_ID"
+ * equal to both (exact, case-sensitive: os-release values are lower-case;
+ * ID_LIKE is not consulted, a derivative's packages are not its parent's).
+ * id NULL (unknown system) matches only a source without `platform`;
+ * version_id NULL matches only entries without a version.
+ */
+bool feed_source_platform_match(const struct feed_source *s, const char *id,
+    const char *version_id);
 
 /*
  * A bundle (or any source) may need a check of the whole new copy before it
@@ -216,10 +235,50 @@ int feed_cache_update(struct feed_cache *c, const struct feed_source *src,
  * The directory of the current copy of `source`, resolved once so a reader
  * sees one consistent snapshot even while an update switches a new one in
  * (the previous copy is kept one generation). Caller frees *dir.
- * KS_ENOTFOUND when nothing is cached.
+ * KS_ENOTFOUND when nothing is cached. Nothing holds the copy: a reader
+ * of its files uses feed_cache_snapshot_open.
  */
 int feed_cache_snapshot(struct feed_cache *c, const char *source,
     char **dir);
+
+/*
+ * A held snapshot: the current copy of a source, resolved once and held
+ * by a shared flock(2) on its directory for as long as it is open. An
+ * update never removes a snapshot that a reader holds (it tries an
+ * exclusive lock first and leaves a held one for a later update to
+ * prune), so a scan that opened its snapshots at the start reads the same
+ * files to its end however many updates run meanwhile. Opening waits for
+ * a prune in progress and then resolves `current` again.
+ */
+struct feed_snapshot;
+/*
+ * Opens and holds the current copy of `source` and reads its state.
+ * Nothing is created or locked besides the snapshot's shared lock; the
+ * update lock is not needed. Returns 0 (close with feed_snapshot_close),
+ * KS_ENOTFOUND when nothing is cached, KS_EPARSE for a damaged state file,
+ * KS_ERROR; the message names the source.
+ */
+int feed_cache_snapshot_open(struct feed_cache *c, const char *source,
+    struct feed_snapshot **out);
+void feed_snapshot_close(struct feed_snapshot *s);	/* NULL ok */
+/* The snapshot's directory (CACHE/SOURCE/snap-XXXXXX); borrowed. */
+const char *feed_snapshot_dir(const struct feed_snapshot *s);
+/* Its state: update time, URL, files with sizes and SHA-256; borrowed. */
+const struct feed_cache_info *feed_snapshot_info(const struct feed_snapshot *s);
+/*
+ * Re-hashes every file of the held snapshot against its state. 0 when all
+ * match; KS_ERROR naming the source and the first bad file ("SOURCE:
+ * FILE: sha256 mismatch ..." or "SOURCE: FILE: missing or unreadable").
+ */
+int feed_snapshot_verify(const struct feed_snapshot *s);
+/*
+ * Removes the copies of `source` other than the current one that no reader
+ * holds, and leftovers of crashed updates or prunes. Takes the update
+ * lock (feed_cache_lock) when not held; while another update runs nothing
+ * is pruned. feed_cache_update prunes by itself; this is for tools and
+ * tests. Returns the number of copies kept because a reader holds them.
+ */
+size_t feed_cache_prune(struct feed_cache *c, const char *source);
 
 /* What the cache knows of a source: the current copy and the last try. */
 struct feed_cache_file {
@@ -236,12 +295,34 @@ struct feed_cache_info {
 	uint64_t	 size;		/* sum of the files */
 	int64_t		 attempted;	/* last attempt, 0: never */
 	char		*result;	/* "ok", "unchanged", "failed: ..." */
+	/*
+	 * What the current copy passed when it was installed:
+	 * "signed:SHA256:<hex>" (a bundle whose MANIFEST signature matched
+	 * that trusted key), "sha256" (every file matched a published
+	 * digest: checksum.txt, digest_url or a configured sha256) or "none"
+	 * (only the TLS transfer). NULL: not recorded (a cache written by an
+	 * older kensa).
+	 */
+	char		*verified;
 };
 /* Fills *info (free with feed_cache_info_clear); 0 even when nothing is
  * cached (info->cached false), KS_EPARSE on a damaged state file. */
 int feed_cache_info(struct feed_cache *c, const char *source,
     struct feed_cache_info *info);
 void feed_cache_info_clear(struct feed_cache_info *info);
+/*
+ * The SIGNATURE column of `kensa feed list` for info: "-" when nothing is
+ * cached, "unknown" when the copy's state does not say (older cache),
+ * else info->verified. Borrowed from info or static.
+ */
+const char *feed_cache_verified_label(const struct feed_cache_info *info);
+/*
+ * For a verifier callback (feed_cache_set_verifier): records what the new
+ * copy was verified against ("signed:SHA256:<hex>"); it is saved in the
+ * copy's state when the update is switched in. Without it the copy keeps
+ * what the download checks established ("sha256" or "none").
+ */
+void feed_cache_note_verified(struct feed_cache *c, const char *what);
 /*
  * Re-hashes every file of the current copy against its recorded size and
  * SHA-256. Returns 0 when all match, KS_ENOTFOUND when nothing is cached,
@@ -529,6 +610,14 @@ struct feed_vuln {
 	uint32_t		 nscores;
 	struct feed_vuln_ref	*refs;
 	uint32_t		 nrefs;
+	/*
+	 * When the source last changed the entry (JVN: dcterms:modified, else
+	 * dc:date; VULDEF DateLastUpdated), ISO 8601 as stated, or NULL.
+	 * Adding an entry whose date is later than the stored one's replaces
+	 * it; an earlier one is ignored; same or unknown dates merge. Kept in
+	 * memory only: the store file (version 1) does not record it.
+	 */
+	const char		*modified;
 };
 
 struct feed_vulnstore;
@@ -538,7 +627,9 @@ void feed_vulnstore_free(struct feed_vulnstore *vs);
 size_t feed_vulnstore_count(const struct feed_vulnstore *vs);
 /*
  * Adds (copies) one entry, merging with an existing entry of the same id
- * and source. Returns 0, or KS_EPARSE when v->id or v->source is empty.
+ * and source, or, when both state a modified date and they differ, keeping
+ * only the newer of the two (see feed_vuln.modified). Returns 0, or
+ * KS_EPARSE when v->id or v->source is empty.
  */
 int feed_vulnstore_add(struct feed_vulnstore *vs, const struct feed_vuln *v);
 /*

@@ -236,6 +236,20 @@ struct plat_sysinfo {
  */
 int plat_sysinfo(struct plat_target *t, struct plat_sysinfo *si);
 void plat_sysinfo_clear(struct plat_sysinfo *si);
+/*
+ * os-release(5) of the target (/etc/os-release, else /usr/lib/os-release,
+ * read through t): NAME, ID and VERSION_ID, each NULL when absent, empty
+ * or longer than 256 bytes; shell quoting undone, the last assignment of a
+ * key wins. 0, KS_ENOTFOUND when neither file exists, or the read error.
+ * The caller clears *o (also after an error).
+ */
+struct plat_os_release {
+	char	*name;
+	char	*id;
+	char	*version_id;
+};
+int plat_os_release(struct plat_target *t, struct plat_os_release *o);
+void plat_os_release_clear(struct plat_os_release *o);
 
 /*
  * Environment variables of the scanning process (live host only;

@@ -19,6 +19,7 @@
 #include <sys/utsname.h>
 
 #define OS_RELEASE_MAX	(64u << 10)
+#define OS_RELEASE_VALUE_MAX	256	/* longer: not a name or an id */
 #define HOSTNAME_MAX	(4u << 10)
 
 extern char **environ;
@@ -71,6 +72,7 @@ plat_uname_clear(struct plat_uname *u)
 /*
  * The value of KEY=VALUE as os-release(5) writes it: shell-style, optionally
  * in single or double quotes, with \" \\ \$ \` escapes inside double quotes.
+ * NULL for a value longer than OS_RELEASE_VALUE_MAX (not a name or an id).
  */
 static char *
 osr_value(const char *p, const char *end)
@@ -78,10 +80,12 @@ osr_value(const char *p, const char *end)
 	struct ks_buf b;
 	char q = 0;
 
-	ks_buf_init(&b, 0);
 	while (end > p && (end[-1] == ' ' || end[-1] == '\t' ||
 	    end[-1] == '\r'))
 		end--;
+	if (end - p > OS_RELEASE_VALUE_MAX + 2)
+		return NULL;
+	ks_buf_init(&b, 0);
 	if (p < end && (*p == '"' || *p == '\'')) {
 		q = *p++;
 		if (end > p && end[-1] == q)
@@ -96,8 +100,8 @@ osr_value(const char *p, const char *end)
 	return ks_buf_steal(&b);
 }
 
-static int
-read_os_release(struct plat_target *t, char **name, char **version)
+int
+plat_os_release(struct plat_target *t, struct plat_os_release *o)
 {
 	static const char *const files[] = {
 		"/etc/os-release", "/usr/lib/os-release",
@@ -107,6 +111,7 @@ read_os_release(struct plat_target *t, char **name, char **version)
 	size_t len = 0, i;
 	int rc = KS_ENOTFOUND;
 
+	memset(o, 0, sizeof(*o));
 	for (i = 0; i < sizeof(files) / sizeof(*files); i++) {
 		rc = plat_fs_read_file(t, files[i], OS_RELEASE_MAX, &data,
 		    &len);
@@ -116,6 +121,8 @@ read_os_release(struct plat_target *t, char **name, char **version)
 	if (rc != 0)
 		return rc;
 	for (p = data, end = data + len; p < end; p = nl + 1) {
+		char **dst = NULL;
+
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
@@ -124,15 +131,34 @@ read_os_release(struct plat_target *t, char **name, char **version)
 		eq = memchr(p, '=', (size_t)(nl - p));
 		if (eq == NULL || *p == '#')
 			continue;
-		if (eq - p == 4 && memcmp(p, "NAME", 4) == 0 &&
-		    *name == NULL)
-			*name = osr_value(eq + 1, nl);
-		else if (eq - p == 10 && memcmp(p, "VERSION_ID", 10) == 0 &&
-		    *version == NULL)
-			*version = osr_value(eq + 1, nl);
+		if (eq - p == 4 && memcmp(p, "NAME", 4) == 0)
+			dst = &o->name;
+		else if (eq - p == 2 && memcmp(p, "ID", 2) == 0)
+			dst = &o->id;
+		else if (eq - p == 10 && memcmp(p, "VERSION_ID", 10) == 0)
+			dst = &o->version_id;
+		if (dst == NULL)
+			continue;
+		/* The last assignment wins, as when a shell sources the
+		 * file; an empty value is no value. */
+		free(*dst);
+		*dst = osr_value(eq + 1, nl);
+		if (*dst != NULL && **dst == '\0') {
+			free(*dst);
+			*dst = NULL;
+		}
 	}
 	free(data);
 	return 0;
+}
+
+void
+plat_os_release_clear(struct plat_os_release *o)
+{
+	free(o->name);
+	free(o->id);
+	free(o->version_id);
+	memset(o, 0, sizeof(*o));
 }
 
 /* ---- root facts -------------------------------------------------------- */
@@ -270,16 +296,20 @@ int
 plat_sysinfo(struct plat_target *t, struct plat_sysinfo *si)
 {
 	struct utsname un;
+	struct plat_os_release osr;
 	bool live = plat_target_is_live(t);
 	int rc = KS_ERROR;
 
 	memset(si, 0, sizeof(*si));
 	/* A missing or unreadable os-release leaves "unknown": system_info
 	 * is still worth reporting. */
-	rc = read_os_release(t, &si->os_name, &si->os_version);
+	rc = plat_os_release(t, &osr);
 	if (rc != 0 && rc != KS_ENOTFOUND)
 		ks_warn("%s: os-release: %s", plat_target_name(t),
 		    ks_error_msg());
+	si->os_name = osr.name;
+	si->os_version = osr.version_id;
+	free(osr.id);
 	if (live) {
 		if (uname(&un) != 0) {
 			rc = plat_errno_rc(errno, "uname", NULL);

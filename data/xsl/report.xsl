@@ -13,6 +13,12 @@
   rules renders in a second or two; as libxslt builds each key with one
   walk of the whole document, there are few keys, and lookups among a few
   children (profiles, set-values, ARF reports) are plain paths. Our own texts are in report-strings.xml (ja, en).
+  With the parameter `findings` (the URI of a kensa findings document,
+  urn:kensa:findings:1, handed over by agent/report.c) the page also has a
+  findings section, read with plain paths only (no key walks that
+  document). Fix texts of a rule are shown in its details, and its fix
+  scripts when it failed, each cut to $max-fix-lines lines: SSG's scripts
+  for every rule of a RHEL 9 data stream are 6 MB.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,7 +30,8 @@
     xmlns:osc="http://oval.mitre.org/XMLSchema/oval-system-characteristics-5"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:s="urn:kensa:report-strings"
-    exclude-result-prefixes="x h arf ores odef osc dc s">
+    xmlns:f="urn:kensa:findings:1"
+    exclude-result-prefixes="x h arf ores odef osc dc s f">
 
 <xsl:output method="html" encoding="UTF-8" indent="no"
     doctype-system="about:legacy-compat"/>
@@ -37,6 +44,10 @@
 <xsl:param name="max-items" select="20"/>
 <!-- How deep extend_definition is followed inside the evidence. -->
 <xsl:param name="max-depth" select="2"/>
+<!-- The URI of a kensa findings document to show ('' for none). -->
+<xsl:param name="findings" select="''"/>
+<!-- How many lines of one fix script are shown. -->
+<xsl:param name="max-fix-lines" select="60"/>
 
 <!-- A string, not a result tree fragment: it is compared per text. -->
 <xsl:variable name="L" select="concat(substring('ja', 1, 2 * number($lang = 'ja')),
@@ -73,6 +84,8 @@
     | $bench-ref[not($tr/parent::x:Benchmark)]
     | $allbench[not($tr/parent::x:Benchmark | $bench-ref)][1])[1]"/>
 <xsl:variable name="rrs" select="$tr/x:rule-result"/>
+<!-- The profile evaluated, when the benchmark holds it (for <sub>). -->
+<xsl:variable name="tprof" select="$bench/x:Profile[@id = string($tr/x:profile/@idref)][1]"/>
 <xsl:variable name="results" select="$rrs/x:result"/>
 <xsl:variable name="failed" select="$results[. = 'fail']/.."/>
 <xsl:variable name="nshown" select="count($results[. != 'notselected'])"/>
@@ -163,11 +176,15 @@
 <xsl:template match="comment()|processing-instruction()" mode="html"/>
 
 <!-- <sub idref> (XCCDF 1.2 section 6.4.4.6): the value the evaluation
-     used (TestResult set-value), else the Value's default, or the Value's
-     title with use="title", or a plain-text. -->
+     used (TestResult set-value; else the profile's set-value or the value
+     its refine-value selects, for results that do not list set-values),
+     else the Value's default, or the Value's title with use="title", or a
+     plain-text. -->
 <xsl:template match="x:sub" mode="html">
-  <xsl:variable name="sv" select="$tr/x:set-value[@idref = current()/@idref]"/>
+  <xsl:variable name="sv" select="($tr/x:set-value[@idref = current()/@idref]
+      | $tprof[not($tr/x:set-value[@idref = current()/@idref])]/x:set-value[@idref = current()/@idref])[last()]"/>
   <xsl:variable name="val" select="key('value', @idref)[1]"/>
+  <xsl:variable name="rsel" select="string($tprof/x:refine-value[@idref = current()/@idref][last()]/@selector)"/>
   <xsl:variable name="pt" select="$bench/x:plain-text[@id = current()/@idref][1]"/>
   <code class="sub">
     <xsl:choose>
@@ -177,6 +194,9 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="$sv"><xsl:value-of select="$sv[1]"/></xsl:when>
+      <xsl:when test="$rsel != '' and $val/x:value[@selector = $rsel]">
+        <xsl:value-of select="$val/x:value[@selector = $rsel][1]"/>
+      </xsl:when>
       <xsl:when test="$val/x:value[not(@selector)]">
         <xsl:value-of select="($val/x:value[not(@selector)])[1]"/>
       </xsl:when>
@@ -211,6 +231,11 @@
       <xsl:choose>
         <xsl:when test="$tr">
           <xsl:call-template name="summary"/>
+          <xsl:if test="$findings != ''">
+            <xsl:call-template name="findings">
+              <xsl:with-param name="fd" select="document($findings)/f:findings"/>
+            </xsl:call-template>
+          </xsl:if>
           <xsl:call-template name="rules"/>
         </xsl:when>
         <xsl:otherwise>
@@ -416,6 +441,224 @@
       <xsl:call-template name="sev-card"><xsl:with-param name="sv" select="'unknown'"/></xsl:call-template>
     </div>
   </section>
+</xsl:template>
+
+<!-- ================================================================ -->
+<!-- findings (a kensa findings document, data/schemas/kensa-findings-1.xsd) -->
+
+<!-- A severity card: the count the findings document's own summary
+     states (not recounted here: the page says what the document says). -->
+<xsl:template name="fsev-card">
+  <xsl:param name="sum"/>
+  <xsl:param name="sv"/>
+  <xsl:variable name="n" select="sum($sum/@*[local-name() = $sv])"/>
+  <div class="card f-{$sv}">
+    <span class="n" id="fcount-{$sv}" data-count="{$n}"><xsl:value-of select="$n"/></span>
+    <span class="l">
+      <xsl:call-template name="t"><xsl:with-param name="id" select="concat('f-', $sv)"/></xsl:call-template>
+    </span>
+  </div>
+</xsl:template>
+
+<xsl:template name="findings">
+  <xsl:param name="fd"/>
+  <xsl:variable name="sum" select="$fd/f:summary"/>
+  <xsl:variable name="rows" select="$fd/f:finding"/>
+  <section id="findings">
+    <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'findings'"/></xsl:call-template></h2>
+    <table class="facts">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="id" select="'target'"/>
+        <xsl:with-param name="value" select="string($fd/f:target/@name)"/>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="id" select="'findings-generated'"/>
+        <xsl:with-param name="value" select="normalize-space(concat(translate($fd/@generated, 'T', ' '), ' ', $fd/@generator))"/>
+      </xsl:call-template>
+    </table>
+    <div class="cards">
+      <div class="card total">
+        <span class="n" id="fcount-total" data-count="{sum($sum/@total)}"><xsl:value-of select="sum($sum/@total)"/></span>
+        <span class="l"><xsl:call-template name="t"><xsl:with-param name="id" select="'findings-total'"/></xsl:call-template></span>
+      </div>
+      <xsl:call-template name="fsev-card"><xsl:with-param name="sum" select="$sum"/><xsl:with-param name="sv" select="'critical'"/></xsl:call-template>
+      <xsl:call-template name="fsev-card"><xsl:with-param name="sum" select="$sum"/><xsl:with-param name="sv" select="'high'"/></xsl:call-template>
+      <xsl:call-template name="fsev-card"><xsl:with-param name="sum" select="$sum"/><xsl:with-param name="sv" select="'medium'"/></xsl:call-template>
+      <xsl:call-template name="fsev-card"><xsl:with-param name="sum" select="$sum"/><xsl:with-param name="sv" select="'low'"/></xsl:call-template>
+      <xsl:call-template name="fsev-card"><xsl:with-param name="sum" select="$sum"/><xsl:with-param name="sv" select="'none'"/></xsl:call-template>
+      <xsl:call-template name="fsev-card"><xsl:with-param name="sum" select="$sum"/><xsl:with-param name="sv" select="'unknown'"/></xsl:call-template>
+    </div>
+    <xsl:choose>
+      <xsl:when test="not($rows)">
+        <p class="empty" id="no-findings">
+          <xsl:call-template name="t"><xsl:with-param name="id" select="'no-findings'"/></xsl:call-template>
+        </p>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- In the document's order: score, highest first, then id. -->
+        <table id="findingtable">
+          <thead>
+            <tr>
+              <th><xsl:call-template name="t"><xsl:with-param name="id" select="'severity'"/></xsl:call-template></th>
+              <th><xsl:call-template name="t"><xsl:with-param name="id" select="'cvss'"/></xsl:call-template></th>
+              <th><xsl:call-template name="t"><xsl:with-param name="id" select="'vuln-ids'"/></xsl:call-template></th>
+              <th><xsl:call-template name="t"><xsl:with-param name="id" select="'title'"/></xsl:call-template></th>
+              <th><xsl:call-template name="t"><xsl:with-param name="id" select="'package'"/></xsl:call-template></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:apply-templates select="$rows" mode="finding"/>
+          </tbody>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </section>
+</xsl:template>
+
+<!-- A link for an address of the http or https scheme only (anything else,
+     javascript: or file:, stays text). -->
+<xsl:template name="link">
+  <xsl:param name="url"/>
+  <xsl:param name="label"/>
+  <xsl:choose>
+    <xsl:when test="starts-with($url, 'https://') or starts-with($url, 'http://')">
+      <a href="{$url}" rel="noreferrer"><xsl:value-of select="$label"/></a>
+    </xsl:when>
+    <xsl:when test="$url != ''">
+      <xsl:value-of select="concat($label, ' (', $url, ')')"/>
+    </xsl:when>
+    <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- "CVSS v3.1 - JVN iPedia (JVNDB-...)": what a score is and who says it.
+     Context: f:cvss or f:evidence/f:score. -->
+<xsl:template name="score-source">
+  <xsl:text>CVSS</xsl:text>
+  <xsl:if test="@version != ''"><xsl:value-of select="concat(' v', @version)"/></xsl:if>
+  <xsl:value-of select="concat(' - ', @source)"/>
+  <xsl:if test="@about != ''"><xsl:value-of select="concat(' (', @about, ')')"/></xsl:if>
+</xsl:template>
+
+<xsl:template match="f:finding" mode="finding">
+  <xsl:variable name="sv" select="string(@severity)"/>
+  <xsl:variable name="title" select="(f:title[@lang = $L] | f:title[not(../f:title[@lang = $L])])[1]"/>
+  <xsl:variable name="ev" select="f:evidence/f:score"/>
+  <tr class="finding" data-severity="{$sv}">
+    <td class="sev f-{$sv}">
+      <xsl:call-template name="t"><xsl:with-param name="id" select="concat('f-', $sv)"/></xsl:call-template>
+      <xsl:for-each select="f:vendor-severity">
+        <div class="rid">
+          <xsl:call-template name="t"><xsl:with-param name="id" select="'vendor-severity'"/></xsl:call-template>
+          <xsl:value-of select="concat(': ', @source, ' ', .)"/>
+        </div>
+      </xsl:for-each>
+    </td>
+    <td class="cvss">
+      <xsl:choose>
+        <!-- A score only where the document states one: never made up. -->
+        <xsl:when test="f:cvss[string(@score) != '']">
+          <span class="cscore"><xsl:value-of select="f:cvss/@score"/></span>
+          <xsl:if test="f:cvss/@severity != ''">
+            <xsl:value-of select="concat(' ', f:cvss/@severity)"/>
+          </xsl:if>
+          <div class="rid"><xsl:for-each select="f:cvss"><xsl:call-template name="score-source"/></xsl:for-each></div>
+          <xsl:if test="normalize-space(f:cvss) != ''">
+            <div class="vec"><xsl:value-of select="normalize-space(f:cvss)"/></div>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="nocvss">
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'no-cvss'"/></xsl:call-template>
+          </span>
+          <xsl:if test="f:no-cvss/@reason != ''">
+            <div class="rid">
+              <xsl:call-template name="cut">
+                <xsl:with-param name="s" select="string(f:no-cvss/@reason)"/>
+                <xsl:with-param name="max" select="240"/>
+              </xsl:call-template>
+            </div>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+    </td>
+    <td class="fids">
+      <code><xsl:value-of select="f:ids/f:definition"/></code>
+      <xsl:if test="@class = 'patch'"><span class="rid"> (patch)</span></xsl:if>
+      <xsl:for-each select="f:ids/f:cve | f:ids/f:jvndb | f:ids/f:advisory">
+        <br/><xsl:value-of select="."/>
+      </xsl:for-each>
+    </td>
+    <td>
+      <span class="title">
+        <xsl:if test="$title/@lang != ''">
+          <xsl:attribute name="lang"><xsl:value-of select="$title/@lang"/></xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="$title"/>
+      </span>
+      <xsl:if test="f:references/f:reference">
+        <div class="refs">
+          <xsl:for-each select="f:references/f:reference">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:call-template name="link">
+              <xsl:with-param name="url" select="string(@url)"/>
+              <xsl:with-param name="label" select="normalize-space(concat(
+                  substring(@source, 1, string-length(@source) * number(not(starts-with(@id, @source)))),
+                  ' ', @id))"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </div>
+      </xsl:if>
+      <xsl:if test="$ev">
+        <details>
+          <summary class="rid">
+            <xsl:call-template name="t">
+              <xsl:with-param name="id" select="'other-scores'"/>
+              <xsl:with-param name="n" select="count($ev)"/>
+            </xsl:call-template>
+          </summary>
+          <ul class="ev">
+            <xsl:for-each select="$ev">
+              <li>
+                <xsl:call-template name="score-source"/>
+                <xsl:text>: </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="string(@score) != ''">
+                    <b><xsl:value-of select="@score"/></b>
+                    <xsl:value-of select="concat(' ', @severity)"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <i><xsl:call-template name="t"><xsl:with-param name="id" select="'no-score'"/></xsl:call-template></i>
+                    <xsl:if test="@reason != ''"><xsl:value-of select="concat(' - ', @reason)"/></xsl:if>
+                  </xsl:otherwise>
+                </xsl:choose>
+                <xsl:if test="normalize-space(.) != ''">
+                  <div class="vec"><xsl:value-of select="normalize-space(.)"/></div>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </details>
+      </xsl:if>
+    </td>
+    <td class="pkgs">
+      <xsl:for-each select="f:affected/f:package">
+        <div>
+          <b><xsl:value-of select="@name"/></b>
+          <xsl:if test="@arch != ''"><span class="rid"><xsl:value-of select="concat(' ', @arch)"/></span></xsl:if>
+          <br/>
+          <xsl:value-of select="@installed"/>
+          <xsl:text> &#8594; </xsl:text>
+          <xsl:choose>
+            <xsl:when test="@fixed != ''"><xsl:value-of select="@fixed"/></xsl:when>
+            <xsl:otherwise>
+              <i><xsl:call-template name="t"><xsl:with-param name="id" select="'no-fix'"/></xsl:call-template></i>
+            </xsl:otherwise>
+          </xsl:choose>
+        </div>
+      </xsl:for-each>
+    </td>
+  </tr>
 </xsl:template>
 
 <!-- ================================================================ -->
@@ -641,6 +884,17 @@
       <xsl:with-param name="id" select="'rationale'"/>
       <xsl:with-param name="nodes" select="$rule/x:rationale"/>
     </xsl:call-template>
+    <xsl:call-template name="section">
+      <xsl:with-param name="id" select="'fixtext'"/>
+      <xsl:with-param name="nodes" select="$rule/x:fixtext"/>
+    </xsl:call-template>
+    <!-- Scripts only where something is to be fixed: SSG's (sh, Ansible,
+         Puppet, blueprint) for every rule of a big data stream would be
+         megabytes of text nobody runs on a passing rule. -->
+    <xsl:if test="$rule/x:fix and x:result = 'fail'">
+      <h4><xsl:call-template name="t"><xsl:with-param name="id" select="'fix'"/></xsl:call-template></h4>
+      <xsl:apply-templates select="$rule/x:fix" mode="fix"/>
+    </xsl:if>
     <xsl:if test="$idents">
       <h4><xsl:call-template name="t"><xsl:with-param name="id" select="'idents'"/></xsl:call-template></h4>
       <ul class="refs">
@@ -705,6 +959,104 @@
       </xsl:for-each>
     </xsl:if>
   </div>
+</xsl:template>
+
+<!-- ================================================================ -->
+<!-- fixes                                                            -->
+
+<!-- A fix script (XCCDF 1.2 section 6.4.4.7, fixType), collapsed: its
+     system as a label, the script as plain text (never run, never a link),
+     <sub> replaced by the value used; at most $max-fix-lines lines. -->
+<xsl:template match="x:fix" mode="fix">
+  <xsl:variable name="s" select="string(.)"/>
+  <xsl:variable name="nl" select="string-length($s) - string-length(translate($s, '&#10;', ''))"/>
+  <xsl:variable name="lines" select="$nl + number(substring($s, string-length($s)) != '&#10;' and $s != '')"/>
+  <details class="fix">
+    <summary>
+      <b>
+        <xsl:choose>
+          <xsl:when test="@system = 'urn:xccdf:fix:script:sh'">Shell</xsl:when>
+          <xsl:when test="@system = 'urn:xccdf:fix:script:ansible'">Ansible</xsl:when>
+          <xsl:when test="@system = 'urn:xccdf:fix:script:puppet'">Puppet</xsl:when>
+          <xsl:when test="@system = 'urn:xccdf:fix:script:kubernetes'">Kubernetes</xsl:when>
+          <xsl:when test="@system = 'urn:xccdf:fix:script:pwsh'">PowerShell</xsl:when>
+          <xsl:when test="@system = 'urn:redhat:anaconda:pre'">Anaconda</xsl:when>
+          <xsl:when test="@system = 'urn:redhat:osbuild:blueprint'">osbuild blueprint</xsl:when>
+          <xsl:when test="@system = 'urn:xccdf:fix:script:bootc'">bootc</xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'fix-script'"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </b>
+      <span class="rid">
+        <xsl:value-of select="concat(' ', @system)"/>
+        <xsl:for-each select="@strategy | @complexity | @disruption | @reboot">
+          <xsl:value-of select="concat(' ', local-name(), '=', .)"/>
+        </xsl:for-each>
+      </span>
+    </summary>
+    <pre class="fixscript"><xsl:call-template name="fix-body">
+        <xsl:with-param name="nodes" select="node()"/>
+        <xsl:with-param name="left" select="$max-fix-lines"/>
+      </xsl:call-template></pre>
+    <xsl:if test="$lines &gt; $max-fix-lines">
+      <div class="more" data-count="{$lines - $max-fix-lines}">
+        <xsl:call-template name="t">
+          <xsl:with-param name="id" select="'more-lines'"/>
+          <xsl:with-param name="n" select="$lines - $max-fix-lines"/>
+        </xsl:call-template>
+      </div>
+    </xsl:if>
+  </details>
+</xsl:template>
+
+<!-- The children of a fix in order until $left lines are out: a text is
+     copied whole while it has fewer newlines than are left, else its head
+     is; <sub> and <instance> become what they stand for. -->
+<xsl:template name="fix-body">
+  <xsl:param name="nodes"/>
+  <xsl:param name="left"/>
+  <xsl:if test="$nodes and $left &gt; 0">
+    <xsl:variable name="n1" select="$nodes[1]"/>
+    <xsl:variable name="nl" select="string-length($n1) - string-length(translate($n1, '&#10;', ''))"/>
+    <xsl:choose>
+      <xsl:when test="not($n1/self::text())">
+        <xsl:apply-templates select="$n1" mode="html"/>
+      </xsl:when>
+      <xsl:when test="$nl &lt; $left"><xsl:value-of select="$n1"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="head-lines">
+          <xsl:with-param name="s" select="string($n1)"/>
+          <xsl:with-param name="k" select="$left"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="fix-body">
+      <xsl:with-param name="nodes" select="$nodes[position() &gt; 1]"/>
+      <xsl:with-param name="left" select="$left - $nl"/>
+    </xsl:call-template>
+  </xsl:if>
+</xsl:template>
+
+<!-- The first $k lines of $s, each with its newline. -->
+<xsl:template name="head-lines">
+  <xsl:param name="s"/>
+  <xsl:param name="k"/>
+  <xsl:if test="$k &gt; 0 and contains($s, '&#10;')">
+    <xsl:value-of select="substring-before($s, '&#10;')"/>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:call-template name="head-lines">
+      <xsl:with-param name="s" select="substring-after($s, '&#10;')"/>
+      <xsl:with-param name="k" select="$k - 1"/>
+    </xsl:call-template>
+  </xsl:if>
+</xsl:template>
+
+<!-- <instance> in a fix or fixtext (XCCDF 1.2 section 6.4.4.7): the
+     instance name of the rule result, here unknown per fix: shown as a
+     placeholder. -->
+<xsl:template match="x:instance" mode="html">
+  <code class="sub">{instance}</code>
 </xsl:template>
 
 <!-- ================================================================ -->
@@ -1010,6 +1362,17 @@ table.it th,table.it td{border:1px solid #dde;padding:1px 4px;vertical-align:top
 table.it td{overflow-wrap:anywhere;max-width:420px;min-width:3em}
 table.it th{background:#f4f6f8;white-space:nowrap}
 .more{font-size:.85em;color:#555;font-style:italic}
+.f-critical{border-color:#4a0072}.f-high{border-color:#b71c1c}.f-medium{border-color:#e65100}.f-low{border-color:#f9a825}.f-none,.f-unknown{border-color:#90a4ae}
+td.sev .rid{font-weight:400;color:#666}td.f-critical{color:#4a0072;font-weight:700}td.f-high{color:#b71c1c;font-weight:700}td.f-medium{color:#e65100;font-weight:600}
+#findingtable{width:100%;table-layout:fixed;margin-top:12px}
+#findingtable thead th:nth-child(1){width:7.5em}#findingtable thead th:nth-child(2){width:12em}#findingtable thead th:nth-child(3){width:15em}#findingtable thead th:nth-child(5){width:16em}
+#findingtable th,#findingtable td{border-bottom:1px solid #e3e6ea;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+#findingtable thead th{background:#f4f6f8}
+.cscore{font-size:1.2em;font-weight:700}.nocvss{font-style:italic;color:#555}
+.vec,td.fids{font-family:ui-monospace,monospace;font-size:.8em;color:#444}
+ul.ev{margin:2px 0;padding-left:16px;font-size:.85em}
+details.fix{margin:2px 0 6px}
+pre.fixscript{white-space:pre;max-height:32em;overflow:auto;background:#f6f8fa;padding:6px;font-size:.85em}
 footer{margin-top:24px;color:#777;font-size:.85em}
 @media print{#filters{display:none}}
 </xsl:template>

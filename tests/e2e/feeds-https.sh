@@ -684,4 +684,109 @@ k feed --config "$T/notrust.conf" list && fail "a bundle source without trust wa
 grep -q "needs 'trust'" "$T/err" || fail "bundle without trust: $(cat "$T/err")"
 note "signed bundles verified before they enter the cache"
 
+# SIGNATURE in feed list: what each cached copy was verified against when
+# it was installed: the officer's key for the bundle, published digests
+# for a digest_url source and the JVN checksum.txt, nothing for a plain
+# HTTPS file, "-" when nothing is cached, "unknown" for a copy whose
+# state predates the field (a cache written by an older kensa).
+fpr=$(openssl pkey -pubin -in "$T/officer.pub" -outform der 2>/dev/null | sha256sum | cut -c1-64)
+[ ${#fpr} = 64 ] || fail "signature: cannot compute the officer key fingerprint"
+k feed --config "$CONF" list || fail "list: $(cat "$T/err")"
+head -1 "$T/out" | grep -Eq '^SOURCE +KIND +UPDATED +SIZE +FILES +SIGNATURE +LAST ATTEMPT$' ||
+    fail "list header: $(head -1 "$T/out")"
+grep -Eq "^policy +bundle .* signed:SHA256:$(echo "$fpr" | cut -c1-16) " "$T/out" ||
+    fail "signature of the bundle: $(grep '^policy' "$T/out")"
+grep -Eq '^policy-untrusted +bundle +never +- +0  - ' "$T/out" ||
+    fail "signature of an uncached bundle: $(grep '^policy-untrusted' "$T/out")"
+grep -Eq '^plain +oval .* [0-9.]+[BKM] +1  none ' "$T/out" || fail "signature of a plain source: $(grep '^plain ' "$T/out")"
+grep -Eq '^oval-digest +oval .* sha256 ' "$T/out" || fail "signature of a digest source: $(grep '^oval-digest' "$T/out")"
+grep -Eq '^jvn +jvn-ipedia .* sha256 ' "$T/out" || fail "signature of jvn-ipedia: $(grep '^jvn ' "$T/out")"
+k feed --config "$CONF" show policy || fail "show policy: $(cat "$T/err")"
+grep -q "^verified: *signed:SHA256:$fpr\$" "$T/out" || fail "show policy: $(cat "$T/out")"
+st=$T/cache/oval-digest/current/.state
+grep -q '^verified = sha256$' "$st" || fail "state file: no verified line: $(cat "$st")"
+grep -v '^verified = ' "$st" >"$T/state.old" && cat "$T/state.old" >"$st"
+k feed --config "$CONF" list || fail "list with an old state: $(cat "$T/err")"
+grep -Eq '^oval-digest +oval .* unknown ' "$T/out" || fail "old state: $(grep '^oval-digest' "$T/out")"
+k feed --config "$CONF" verify oval-digest || fail "old state: verify: $(cat "$T/err")"
+note "feed list SIGNATURE: signed bundle, sha256, none, -, unknown"
+
+# --feeds-max-age: one warning per stale source (older than DURATION or
+# never updated) on stderr, naming the source, its age and the last
+# update; the exit status does not change.
+now=$(date +%s)
+sed -i "s/^updated = .*/updated = $((now - 864000))/" "$T/cache/plain/current/.state"
+stale_re="^kensa: warning: feed source 'plain' is stale: last updated [0-9T:-]+, 10d ago \(--feeds-max-age 7d\)\$"
+k feed --config "$CONF" list --feeds-max-age 7d || fail "list --feeds-max-age: $(cat "$T/err")"
+grep -Eq "$stale_re" "$T/err" || fail "list --feeds-max-age: $(cat "$T/err")"
+grep -q "feed source 'evil' is stale: never updated (--feeds-max-age 7d)" "$T/err" ||
+    fail "list --feeds-max-age: never-updated source: $(cat "$T/err")"
+grep -Eq "'(oval-digest|policy|myjvn)'" "$T/err" && fail "list --feeds-max-age: a fresh source warned: $(cat "$T/err")"
+[ "$(grep -c "'plain'" "$T/err")" = 1 ] || fail "list --feeds-max-age: not one line per source: $(cat "$T/err")"
+grep -Eq '^plain +oval ' "$T/out" || fail "list --feeds-max-age: no table: $(cat "$T/out")"
+k feed --config "$CONF" list --feeds-max-age 11d || fail "list --feeds-max-age 11d: $(cat "$T/err")"
+grep -q "'plain'" "$T/err" && fail "list --feeds-max-age 11d: plain is not older than 11 days: $(cat "$T/err")"
+k feed --config "$CONF" list --feeds-max-age 0 && fail "--feeds-max-age 0 accepted"
+grep -q "more than 0" "$T/err" || fail "--feeds-max-age 0: $(cat "$T/err")"
+k feed --config "$CONF" list --feeds-max-age 7days && fail "--feeds-max-age 7days accepted"
+grep -q "expected a number" "$T/err" || fail "--feeds-max-age 7days: $(cat "$T/err")"
+printf '[global]\ncache_dir = %s/cache\n\n[oval-digest]\nkind = oval\nurl = %s/oval/defs.xml\n\n[policy]\nkind = bundle\nurl = %s/bundle/policy.bundle\ntrust = %s/officer.pub\n' \
+    "$T" "$B" "$B" "$T" >"$T/fresh.conf"
+k feed --config "$T/fresh.conf" list --feeds-max-age 1h || fail "fresh list: $(cat "$T/err")"
+[ -s "$T/err" ] && fail "fresh cache warned: $(cat "$T/err")"
+
+# The same option on the commands that read the cache.
+mkdir -p "$T/root" "$T/scanout" "$T/vs"
+cat >"$T/t-oval.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<oval_definitions xmlns="http://oval.mitre.org/XMLSchema/oval-definitions-5"
+  xmlns:oval="http://oval.mitre.org/XMLSchema/oval-common-5"
+  xmlns:ind="http://oval.mitre.org/XMLSchema/oval-definitions-5#independent">
+  <generator><oval:schema_version>5.11.2</oval:schema_version>
+    <oval:timestamp>2026-01-01T00:00:00</oval:timestamp></generator>
+  <definitions><definition id="oval:t:def:1" version="1" class="inventory">
+    <metadata><title>t</title><description>t</description></metadata>
+    <criteria><criterion test_ref="oval:t:tst:1"/></criteria></definition>
+  </definitions>
+  <tests><ind:family_test id="oval:t:tst:1" version="1" check="all"
+    check_existence="at_least_one_exists" comment="t">
+    <ind:object object_ref="oval:t:obj:1"/></ind:family_test></tests>
+  <objects><ind:family_object id="oval:t:obj:1" version="1"/></objects>
+</oval_definitions>
+XML
+cat >"$T/t-xccdf.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<Benchmark xmlns="http://checklists.nist.gov/xccdf/1.2" id="xccdf_org.test_benchmark_t"
+  resolved="1"><status>draft</status><version>1</version>
+  <Rule id="xccdf_org.test_rule_r" selected="true"><title>r</title></Rule></Benchmark>
+XML
+for cmd in "oval eval" "scan" "xccdf eval"; do
+	case $cmd in
+	oval*) args="--root $T/root $T/t-oval.xml" ;;
+	scan) args="--root $T/root --content $T/t-oval.xml --output $T/scanout" ;;
+	xccdf*) args="--root $T/root $T/t-xccdf.xml" ;;
+	esac
+	# shellcheck disable=SC2086
+	KENSA_CACHE_DIR=$T/vs k $cmd $args; st0=$kst
+	# shellcheck disable=SC2086
+	KENSA_CACHE_DIR=$T/vs k $cmd --feeds-max-age 7d --feeds-config "$CONF" $args
+	[ "$kst" = "$st0" ] || fail "$cmd --feeds-max-age: exit $kst, without it $st0: $(cat "$T/err")"
+	grep -Eq "$stale_re" "$T/err" || fail "$cmd --feeds-max-age: $(cat "$T/err")"
+	grep -Eq "'(oval-digest|policy)' is stale" "$T/err" && fail "$cmd --feeds-max-age: a fresh source warned: $(cat "$T/err")"
+	# shellcheck disable=SC2086
+	KENSA_CACHE_DIR=$T/vs k $cmd --feeds-max-age 12h --feeds-config "$T/fresh.conf" \
+	    --feeds-cache-dir "$T/cache" $args
+	[ "$kst" = "$st0" ] || fail "$cmd fresh: exit $kst, without it $st0"
+	grep -q 'stale' "$T/err" && fail "$cmd: a fresh cache warned: $(cat "$T/err")"
+	# shellcheck disable=SC2086
+	k $cmd --feeds-max-age soon $args && fail "$cmd: --feeds-max-age soon accepted"
+	grep -q "duration 'soon'" "$T/err" || fail "$cmd --feeds-max-age soon: $(cat "$T/err")"
+done
+# A missing cache directory: everything is stale, and nothing is created.
+KENSA_CACHE_DIR=$T/vs k oval eval --feeds-max-age 7d --feeds-config "$T/fresh.conf" \
+    --feeds-cache-dir "$T/nocache" --root "$T/root" "$T/t-oval.xml" || fail "no cache: $(cat "$T/err")"
+grep -q "feed source 'policy' is stale: never updated" "$T/err" || fail "no cache: $(cat "$T/err")"
+[ -e "$T/nocache" ] && fail "--feeds-max-age created the cache directory"
+note "--feeds-max-age on feed list, oval eval, scan and xccdf eval"
+
 echo "feeds-https: all checks passed"

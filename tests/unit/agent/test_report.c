@@ -2,9 +2,12 @@
  * Tests of the HTML report (agent/report.c with data/xsl/report.xsl) on
  * small results documents written here: an ARF with OVAL results (items
  * capped at 20), XCCDF 1.2 and 1.1 results, Japanese and English texts,
- * content-supplied scripts dropped, and the failures: missing or malformed
- * input, documents that are not results, a missing stylesheet, and an
- * output left alone when rendering fails.
+ * content-supplied scripts dropped, fix texts and fix scripts (cut to
+ * $max-fix-lines), the findings section from a kensa findings document
+ * (the `findings` parameter, a file the sandboxed stylesheet may read; also
+ * through kensa scan's agent_scan_report), and the failures: missing or
+ * malformed input or findings, documents that are not results, a missing
+ * stylesheet, and an output left alone when rendering fails.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -201,7 +204,7 @@ test_report__arf_en_ja(void **state)
 	write_file(tpath("arf.xml"), arf);
 	free(arf);
 	assert_int_equal(agent_report_html(tpath("arf.xml"),
-	    tpath("en.html"), "en"), 0);
+	    tpath("en.html"), "en", NULL), 0);
 	html = read_all(tpath("en.html"));
 	assert_non_null(strstr(html, "<html lang=\"en\">"));
 	assert_non_null(strstr(html, "Test benchmark"));
@@ -228,7 +231,7 @@ test_report__arf_en_ja(void **state)
 	free(html);
 
 	assert_int_equal(agent_report_html(tpath("arf.xml"),
-	    tpath("ja.html"), "ja"), 0);
+	    tpath("ja.html"), "ja", NULL), 0);
 	html = read_all(tpath("ja.html"));
 	assert_non_null(strstr(html, "<html lang=\"ja\">"));
 	assert_non_null(strstr(html, "テスト用ベンチマーク"));
@@ -250,7 +253,7 @@ test_report__items_capped(void **state)
 	write_file(tpath("arf25.xml"), arf);
 	free(arf);
 	assert_int_equal(agent_report_html(tpath("arf25.xml"),
-	    tpath("arf25.html"), "en"), 0);
+	    tpath("arf25.html"), "en", NULL), 0);
 	html = read_all(tpath("arf25.html"));
 	assert_non_null(strstr(html, "Collected items: 25"));
 	assert_non_null(strstr(html, "data-count=\"5\">5 more items not "
@@ -271,7 +274,7 @@ test_report__content_scripts_dropped(void **state)
 	write_file(tpath("s.xml"), arf);
 	free(arf);
 	assert_int_equal(agent_report_html(tpath("s.xml"), tpath("s.html"),
-	    "en"), 0);
+	    "en", NULL), 0);
 	html = read_all(tpath("s.html"));
 	assert_null(strstr(html, "alert('x')"));
 	assert_null(strstr(html, "javascript:"));
@@ -296,7 +299,7 @@ test_report__xccdf_results_12_and_11(void **state)
 
 		write_file(tpath("x.xml"), docs[i]);
 		assert_int_equal(agent_report_html(tpath("x.xml"),
-		    tpath("x.html"), "ja"), 0);
+		    tpath("x.html"), "ja", NULL), 0);
 		html = read_all(tpath("x.html"));
 		assert_non_null(strstr(html, "テスト用ベンチマーク"));
 		assert_non_null(strstr(html, "ルール A"));
@@ -323,13 +326,13 @@ test_report__lang_from_locale(void **state)
 	setenv("LC_MESSAGES", "", 1);
 	setenv("LANG", "ja_JP.UTF-8", 1);
 	assert_int_equal(agent_report_html(tpath("l.xml"), tpath("l.html"),
-	    NULL), 0);
+	    NULL, NULL), 0);
 	html = read_all(tpath("l.html"));
 	assert_non_null(strstr(html, "不適合"));
 	free(html);
 	setenv("LC_ALL", "C", 1);
 	assert_int_equal(agent_report_html(tpath("l.xml"), tpath("l.html"),
-	    NULL), 0);
+	    NULL, NULL), 0);
 	html = read_all(tpath("l.html"));
 	assert_null(strstr(html, "不適合"));
 	free(html);
@@ -342,7 +345,7 @@ test_report__missing_input(void **state)
 {
 	(void)state;
 	assert_true(agent_report_html(tpath("nothere.xml"),
-	    tpath("o.html"), "en") < 0);
+	    tpath("o.html"), "en", NULL) < 0);
 	assert_non_null(strstr(ks_error_msg(), "nothere.xml"));
 	assert_int_equal(access(tpath("o.html"), F_OK), -1);
 }
@@ -353,7 +356,7 @@ test_report__malformed_input(void **state)
 	(void)state;
 	write_file(tpath("bad.xml"), "<TestResult xmlns=\"" NS12 "\"><x>");
 	assert_int_equal(agent_report_html(tpath("bad.xml"),
-	    tpath("o.html"), "en"), KS_EPARSE);
+	    tpath("o.html"), "en", NULL), KS_EPARSE);
 	assert_non_null(strstr(ks_error_msg(), "bad.xml"));
 }
 
@@ -364,14 +367,14 @@ test_report__not_results(void **state)
 	write_file(tpath("defs.xml"), "<oval_definitions xmlns=\"http://"
 	    "oval.mitre.org/XMLSchema/oval-definitions-5\"/>");
 	assert_int_equal(agent_report_html(tpath("defs.xml"),
-	    tpath("o.html"), "en"), KS_EUNSUPPORTED);
+	    tpath("o.html"), "en", NULL), KS_EUNSUPPORTED);
 	assert_non_null(strstr(ks_error_msg(), "defs.xml"));
 	assert_non_null(strstr(ks_error_msg(), "oval_definitions"));
 
 	write_file(tpath("bench.xml"), "<?xml version=\"1.0\"?>\n"
 	    BENCH_OPEN(NS12) "</Benchmark>\n");
 	assert_int_equal(agent_report_html(tpath("bench.xml"),
-	    tpath("o.html"), "en"), KS_EUNSUPPORTED);
+	    tpath("o.html"), "en", NULL), KS_EUNSUPPORTED);
 	assert_non_null(strstr(ks_error_msg(), "bench.xml"));
 	assert_non_null(strstr(ks_error_msg(), "TestResult"));
 	assert_int_equal(access(tpath("o.html"), F_OK), -1);
@@ -389,7 +392,7 @@ test_report__missing_stylesheet(void **state)
 	write_file(tpath("keep.html"), "old");
 	setenv("KENSA_DATADIR", tmpdir, 1);
 	assert_int_equal(agent_report_html(tpath("m.xml"),
-	    tpath("keep.html"), "en"), KS_ENOTFOUND);
+	    tpath("keep.html"), "en", NULL), KS_ENOTFOUND);
 	setenv("KENSA_DATADIR", KS_SRCDIR "/data", 1);
 	assert_non_null(strstr(ks_error_msg(), "report.xsl"));
 	out = read_all(tpath("keep.html"));
@@ -421,7 +424,7 @@ test_report__stylesheet_sandboxed(void **state)
 	    "<xsl:template match=\"/\"><p><xsl:value-of select=\"document("
 	    "'own.xml')\"/></p></xsl:template></xsl:stylesheet>");
 	assert_int_equal(agent_report_html(tpath("sb.xml"), tpath("sb.html"),
-	    "en"), 0);
+	    "en", NULL), 0);
 	out = read_all(tpath("sb.html"));
 	assert_non_null(strstr(out, "OWNTEXT"));
 	free(out);
@@ -432,7 +435,7 @@ test_report__stylesheet_sandboxed(void **state)
 	    "<xsl:template match=\"/\"><p><xsl:value-of select=\"document("
 	    "'../secret.xml')\"/></p></xsl:template></xsl:stylesheet>");
 	assert_int_equal(agent_report_html(tpath("sb.xml"), tpath("sb2.html"),
-	    "en"), KS_ERROR);
+	    "en", NULL), KS_ERROR);
 	assert_non_null(strstr(ks_error_msg(), "sb.xml"));
 	assert_int_equal(access(tpath("sb2.html"), F_OK), -1);
 
@@ -443,7 +446,7 @@ test_report__stylesheet_sandboxed(void **state)
 	    "<p>x</p></xsl:document><p>y</p></xsl:template>"
 	    "</xsl:stylesheet>");
 	assert_true(agent_report_html(tpath("sb.xml"), tpath("sb3.html"),
-	    "en") < 0);
+	    "en", NULL) < 0);
 	assert_int_equal(access(tpath("written.html"), F_OK), -1);
 	assert_int_equal(access(tpath("xsl/written.html"), F_OK), -1);
 	setenv("KENSA_DATADIR", KS_SRCDIR "/data", 1);
@@ -473,6 +476,325 @@ test_report__command(void **state)
 	assert_int_equal(agent_cmd_report(1, noarg), 1);
 }
 
+/* A findings document as agent/findings.c writes it: a scored finding
+ * with a Japanese title only, one without CVSS, one with a fixed version
+ * unknown; references of http(s) and of another scheme. */
+#define FINDINGS_DOC \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+    "<findings xmlns=\"urn:kensa:findings:1\" version=\"1\" " \
+    "generator=\"kensa 0.1.0\" lang=\"en\"><target name=\"root:/r\"/>" \
+    "<summary total=\"3\" critical=\"1\" high=\"0\" medium=\"0\" low=\"1\" " \
+    "none=\"0\" unknown=\"1\"/>" \
+    "<finding id=\"oval:t:def:10\" class=\"vulnerability\" " \
+    "severity=\"critical\" severity-basis=\"cvss\">" \
+    "<title lang=\"ja\">深刻な脆弱性</title><ids><definition>" \
+    "oval:t:def:10</definition><cve>CVE-2024-0001</cve><jvndb>" \
+    "JVNDB-2024-000001</jvndb><advisory>RHSA-2024:0001</advisory></ids>" \
+    "<affected><package name=\"openssl\" installed=\"0:1.0-1\" " \
+    "fixed=\"0:1.0-2\" arch=\"x86_64\"/></affected>" \
+    "<cvss about=\"CVE-2024-0001\" source=\"Red Hat\" origin=\"vendor\" " \
+    "version=\"3.1\" score=\"9.8\" severity=\"Critical\">" \
+    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H</cvss>" \
+    "<evidence><score about=\"JVNDB-2024-000001\" source=\"JVN iPedia\" " \
+    "origin=\"jvn\" version=\"2.0\" score=\"7.5\" severity=\"High\" " \
+    "status=\"valid\">AV:N/AC:L/Au:N/C:P/I:P/A:P</score></evidence>" \
+    "<references><reference source=\"RHSA\" id=\"RHSA-2024:0001\" " \
+    "url=\"https://access.redhat.com/errata/RHSA-2024:0001\"/>" \
+    "<reference source=\"X\" id=\"EVIL-1\" url=\"javascript:alert(2)\"/>" \
+    "</references></finding>" \
+    "<finding id=\"oval:t:def:11\" class=\"vulnerability\" " \
+    "severity=\"low\" severity-basis=\"vendor\">" \
+    "<title lang=\"en\">Low issue</title><ids><definition>oval:t:def:11" \
+    "</definition></ids><affected><package name=\"nginx\" " \
+    "installed=\"1.0\"/></affected><no-cvss reason=\"no source gives " \
+    "a CVSS score\"/><vendor-severity source=\"Ubuntu\">Low" \
+    "</vendor-severity></finding>" \
+    "<finding id=\"oval:t:def:12\" class=\"patch\" severity=\"unknown\" " \
+    "severity-basis=\"none\"><title lang=\"en\">Unrated</title><ids>" \
+    "<definition>oval:t:def:12</definition></ids><no-cvss reason=\"" \
+    "nothing\"/></finding></findings>\n"
+
+static void
+test_report__findings(void **state)
+{
+	char *arf = make_arf(1), *html;
+
+	(void)state;
+	write_file(tpath("f.xml"), arf);
+	free(arf);
+	write_file(tpath("findings.xml"), FINDINGS_DOC);
+	assert_int_equal(agent_report_html(tpath("f.xml"), tpath("f.html"),
+	    "en", tpath("findings.xml")), 0);
+	html = read_all(tpath("f.html"));
+	assert_non_null(strstr(html, "<section id=\"findings\">"));
+	/* The counts are the summary element's. */
+	assert_non_null(strstr(html, "id=\"fcount-total\" data-count=\"3\""));
+	assert_non_null(strstr(html, "id=\"fcount-critical\" "
+	    "data-count=\"1\""));
+	assert_non_null(strstr(html, "id=\"fcount-high\" data-count=\"0\""));
+	assert_non_null(strstr(html, "id=\"fcount-unknown\" "
+	    "data-count=\"1\""));
+	/* One row per finding, in the document's order. */
+	assert_int_equal(count_of(html, "<tr class=\"finding\""), 3);
+	assert_true(strstr(html, "oval:t:def:10") <
+	    strstr(html, "oval:t:def:11"));
+	assert_true(strstr(html, "oval:t:def:11") <
+	    strstr(html, "oval:t:def:12"));
+	/* Score with version and source; "no CVSS" said, no number made up. */
+	assert_non_null(strstr(html, "<span class=\"cscore\">9.8</span>"));
+	assert_non_null(strstr(html, "CVSS v3.1 - Red Hat (CVE-2024-0001)"));
+	assert_int_equal(count_of(html, "class=\"cscore\""), 1);
+	assert_int_equal(count_of(html, ">no CVSS<"), 2);
+	assert_non_null(strstr(html, "no source gives a CVSS score"));
+	assert_non_null(strstr(html, "Vendor: Ubuntu Low"));
+	/* Ids, packages, installed -> fixed, no fixed version said. */
+	assert_non_null(strstr(html, "JVNDB-2024-000001"));
+	assert_non_null(strstr(html, "RHSA-2024:0001"));
+	assert_non_null(strstr(html, "0:1.0-1 \xe2\x86\x92 0:1.0-2"));
+	assert_non_null(strstr(html, "no fixed version"));
+	/* No English title: the Japanese one, marked as such. */
+	assert_non_null(strstr(html, "lang=\"ja\">深刻な脆弱性"));
+	/* Links only for http(s). */
+	assert_non_null(strstr(html, "<a href=\"https://access.redhat.com/"
+	    "errata/RHSA-2024:0001\" rel=\"noreferrer\">RHSA-2024:0001</a>"));
+	assert_null(strstr(html, "href=\"javascript:"));
+	assert_non_null(strstr(html, "Other CVSS statements: 1"));
+	free(html);
+
+	assert_int_equal(agent_report_html(tpath("f.xml"), tpath("fj.html"),
+	    "ja", tpath("findings.xml")), 0);
+	html = read_all(tpath("fj.html"));
+	assert_non_null(strstr(html, "脆弱性の検出結果"));
+	assert_non_null(strstr(html, ">CVSS なし<"));
+	assert_non_null(strstr(html, ">緊急<"));
+	assert_non_null(strstr(html, "修正版なし"));
+	free(html);
+
+	/* Without findings, no section. */
+	assert_int_equal(agent_report_html(tpath("f.xml"), tpath("f0.html"),
+	    "en", NULL), 0);
+	html = read_all(tpath("f0.html"));
+	assert_null(strstr(html, "id=\"findings\""));
+	free(html);
+}
+
+/* The C side: the stylesheet gets the findings file as its `findings`
+ * parameter, may read it (and still nothing else), whatever characters
+ * its path holds. */
+static void
+test_report__findings_param(void **state)
+{
+	char *arf = make_arf(1), *out;
+	char dir[128];
+
+	(void)state;
+	write_file(tpath("fp.xml"), arf);
+	free(arf);
+	assert_true(snprintf(dir, sizeof(dir), "%s/xslp", tmpdir) <
+	    (int)sizeof(dir));
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(mkdir(tpath("xslp/xsl"), 0700), 0);
+	assert_int_equal(mkdir(tpath("o d'd#?%20"), 0700), 0);
+	write_file(tpath("o d'd#?%20/f.xml"), FINDINGS_DOC);
+	write_file(tpath("secret2.xml"), "<s>TOPSECRET</s>");
+	write_file(tpath("xslp/xsl/report.xsl"), "<xsl:stylesheet "
+	    "version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/"
+	    "Transform\" xmlns:f=\"urn:kensa:findings:1\"><xsl:param "
+	    "name=\"findings\" select=\"'none'\"/><xsl:template match=\"/\">"
+	    "<p>N=<xsl:value-of select=\"count(document($findings)/f:findings"
+	    "/f:finding)\"/></p></xsl:template></xsl:stylesheet>");
+	setenv("KENSA_DATADIR", dir, 1);
+	assert_int_equal(agent_report_html(tpath("fp.xml"), tpath("fp.html"),
+	    "en", tpath("o d'd#?%20/f.xml")), 0);
+	out = read_all(tpath("fp.html"));
+	assert_non_null(strstr(out, "N=3"));
+	free(out);
+
+	/* The findings file opens no other door. */
+	write_file(tpath("xslp/xsl/report.xsl"), "<xsl:stylesheet "
+	    "version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/"
+	    "Transform\"><xsl:template match=\"/\"><p><xsl:value-of "
+	    "select=\"document('../../secret2.xml')\"/></p></xsl:template>"
+	    "</xsl:stylesheet>");
+	assert_int_equal(agent_report_html(tpath("fp.xml"), tpath("fp2.html"),
+	    "en", tpath("o d'd#?%20/f.xml")), KS_ERROR);
+	assert_int_equal(access(tpath("fp2.html"), F_OK), -1);
+	setenv("KENSA_DATADIR", KS_SRCDIR "/data", 1);
+}
+
+static void
+test_report__findings_bad(void **state)
+{
+	char *arf = make_arf(1), *out;
+
+	(void)state;
+	write_file(tpath("fb.xml"), arf);
+	free(arf);
+	write_file(tpath("keepf.html"), "old");
+	assert_int_equal(agent_report_html(tpath("fb.xml"),
+	    tpath("keepf.html"), "en", tpath("nofindings.xml")),
+	    KS_ENOTFOUND);
+	assert_non_null(strstr(ks_error_msg(), "nofindings.xml"));
+	assert_null(strchr(ks_error_msg(), '\n'));
+
+	write_file(tpath("brokenf.xml"), "<findings xmlns=\"urn:kensa:"
+	    "findings:1\"><summary");
+	assert_int_equal(agent_report_html(tpath("fb.xml"),
+	    tpath("keepf.html"), "en", tpath("brokenf.xml")), KS_EPARSE);
+	assert_non_null(strstr(ks_error_msg(), "brokenf.xml"));
+
+	/* A results document given as findings. */
+	assert_int_equal(agent_report_html(tpath("fb.xml"),
+	    tpath("keepf.html"), "en", tpath("fb.xml")), KS_EUNSUPPORTED);
+	assert_non_null(strstr(ks_error_msg(), "fb.xml: not a kensa "
+	    "findings document"));
+	out = read_all(tpath("keepf.html"));
+	assert_string_equal(out, "old");
+	free(out);
+
+	{
+		char *argv[] = { "report", "--findings",
+		    tpath("nofindings.xml"), "--output", tpath("keepf.html"),
+		    tpath("fb.xml"), NULL };
+
+		assert_int_equal(agent_cmd_report(6, argv), 1);
+	}
+	{
+		char *argv[] = { "report", "--findings", tpath("fb.xml"),
+		    "--output", tpath("keepf.html"), tpath("fb.xml"), NULL };
+
+		assert_int_equal(agent_cmd_report(6, argv), 1);
+	}
+	write_file(tpath("okf.xml"), FINDINGS_DOC);
+	{
+		char *argv[] = { "report", "--lang", "en", "--findings",
+		    tpath("okf.xml"), "--output", tpath("okf.html"),
+		    tpath("fb.xml"), NULL };
+
+		assert_int_equal(agent_cmd_report(8, argv), 0);
+	}
+	out = read_all(tpath("okf.html"));
+	assert_int_equal(count_of(out, "<tr class=\"finding\""), 3);
+	free(out);
+}
+
+/* No findings: the section says so, with zero counts. And kensa scan's
+ * re-render (agent_scan_report) of OUTDIR/arf.xml into OUTDIR/report.html
+ * with the findings. */
+static void
+test_report__findings_none_and_scan(void **state)
+{
+	char *arf = make_arf(1), *html;
+
+	(void)state;
+	assert_int_equal(mkdir(tpath("scan"), 0700), 0);
+	write_file(tpath("scan/arf.xml"), arf);
+	free(arf);
+	write_file(tpath("scan/findings.xml"), "<findings xmlns=\"urn:kensa:"
+	    "findings:1\" version=\"1\" generator=\"kensa\" lang=\"en\">"
+	    "<summary total=\"0\" critical=\"0\" high=\"0\" medium=\"0\" "
+	    "low=\"0\" none=\"0\" unknown=\"0\"/></findings>");
+	assert_int_equal(agent_scan_report(tpath("scan"),
+	    tpath("scan/findings.xml"), "en"), 0);
+	html = read_all(tpath("scan/report.html"));
+	assert_non_null(strstr(html, "id=\"fcount-total\" data-count=\"0\""));
+	assert_non_null(strstr(html, "No vulnerability was found."));
+	assert_null(strstr(html, "<table id=\"findingtable\">"));
+	/* The rules are still there. */
+	assert_non_null(strstr(html, "id=\"count-fail\" data-count=\"1\""));
+	free(html);
+
+	write_file(tpath("scan/findings.xml"), FINDINGS_DOC);
+	assert_int_equal(agent_scan_report(tpath("scan"),
+	    tpath("scan/findings.xml"), "ja"), 0);
+	html = read_all(tpath("scan/report.html"));
+	assert_int_equal(count_of(html, "<tr class=\"finding\""), 3);
+	assert_non_null(strstr(html, "脆弱性の検出結果"));
+	free(html);
+
+	/* A missing findings file fails and leaves the report as it was. */
+	assert_true(agent_scan_report(tpath("scan"), tpath("scan/none.xml"),
+	    "en") < 0);
+	assert_non_null(strstr(ks_error_msg(), "none.xml"));
+	html = read_all(tpath("scan/report.html"));
+	assert_non_null(strstr(html, "脆弱性の検出結果"));
+	free(html);
+}
+
+/* A failed rule shows its fixtext (xhtml and <sub> rendered) and its fix
+ * scripts (collapsed, system named, at most 60 lines); a passing rule
+ * shows its fixtext only. */
+static void
+test_report__fixes(void **state)
+{
+	char doc[16384], *html;
+	char script[2048];
+	size_t len = 0;
+	int n;
+
+	(void)state;
+	for (int i = 1; i <= 70; i++) {
+		n = snprintf(script + len, sizeof(script) - len,
+		    "echo line%02d\n", i);
+		assert_true(n > 0 && (size_t)n < sizeof(script) - len);
+		len += (size_t)n;
+	}
+	n = snprintf(doc, sizeof(doc), "<?xml version=\"1.0\"?>\n"
+	    "<Benchmark xmlns=\"" NS12 "\" xmlns:h=\"http://www.w3.org/1999/"
+	    "xhtml\" id=\"xccdf_t_benchmark_f\"><status>draft</status>"
+	    "<title>Fix bench</title><version>1</version>"
+	    "<Value id=\"xccdf_t_value_days\" type=\"number\"><title>Days"
+	    "</title><value>42</value></Value>"
+	    "<Rule id=\"xccdf_t_rule_f\" severity=\"high\"><title>Rule F"
+	    "</title><fixtext>Set <h:code>PASS_MAX_DAYS</h:code> to <sub "
+	    "idref=\"xccdf_t_value_days\"/>.</fixtext>"
+	    "<fix system=\"urn:xccdf:fix:script:sh\" id=\"f1\" "
+	    "reboot=\"false\">sed -i 's/^PASS_MAX_DAYS.*/PASS_MAX_DAYS "
+	    "<sub idref=\"xccdf_t_value_days\"/>/' /etc/login.defs &amp;&amp; "
+	    "echo '&lt;done&gt;'</fix>"
+	    "<fix system=\"urn:xccdf:fix:script:ansible\" id=\"f2\">%s</fix>"
+	    "</Rule>"
+	    "<Rule id=\"xccdf_t_rule_p\" severity=\"low\"><title>Rule P"
+	    "</title><fixtext>Keep it so.</fixtext><fix system=\"urn:xccdf:"
+	    "fix:script:puppet\">PUPPETONPASS</fix></Rule>"
+	    "<TestResult id=\"xccdf_t_testresult_f\" start-time=\"2024-01-01T"
+	    "00:00:00\" end-time=\"2024-01-01T00:00:01\"><target>h</target>"
+	    "<rule-result idref=\"xccdf_t_rule_f\"><result>fail</result>"
+	    "</rule-result><rule-result idref=\"xccdf_t_rule_p\"><result>"
+	    "pass</result></rule-result></TestResult></Benchmark>\n", script);
+	assert_true(n > 0 && (size_t)n < sizeof(doc));
+	write_file(tpath("fix.xml"), doc);
+	assert_int_equal(agent_report_html(tpath("fix.xml"),
+	    tpath("fix.html"), "en", NULL), 0);
+	html = read_all(tpath("fix.html"));
+	assert_non_null(strstr(html, "<h4>Remediation</h4>"));
+	assert_non_null(strstr(html, "Set <code>PASS_MAX_DAYS</code> to "
+	    "<code class=\"sub\">42</code>."));
+	assert_non_null(strstr(html, "Keep it so."));
+	/* Scripts of the failed rule only, collapsed, as text. */
+	assert_int_equal(count_of(html, "<details class=\"fix\">"), 2);
+	assert_null(strstr(html, "PUPPETONPASS"));
+	assert_non_null(strstr(html, "<b>Shell</b>"));
+	assert_non_null(strstr(html, "urn:xccdf:fix:script:sh reboot=false"));
+	assert_non_null(strstr(html, "<b>Ansible</b>"));
+	assert_non_null(strstr(html, "PASS_MAX_DAYS <code class=\"sub\">42"
+	    "</code>/' /etc/login.defs &amp;&amp; echo '&lt;done&gt;'"));
+	/* 70 lines: 60 shown, 10 counted. */
+	assert_non_null(strstr(html, "echo line60\n"));
+	assert_null(strstr(html, "echo line61"));
+	assert_non_null(strstr(html, "data-count=\"10\">10 more lines not "
+	    "shown"));
+	free(html);
+
+	assert_int_equal(agent_report_html(tpath("fix.xml"),
+	    tpath("fixj.html"), "ja", NULL), 0);
+	html = read_all(tpath("fixj.html"));
+	assert_non_null(strstr(html, "<h4>修正方法</h4>"));
+	assert_non_null(strstr(html, "<h4>修正スクリプト</h4>"));
+	assert_non_null(strstr(html, "ほか 10 行は表示していません"));
+	free(html);
+}
+
 int
 main(void)
 {
@@ -488,6 +810,11 @@ main(void)
 		cmocka_unit_test(test_report__missing_stylesheet),
 		cmocka_unit_test(test_report__stylesheet_sandboxed),
 		cmocka_unit_test(test_report__command),
+		cmocka_unit_test(test_report__findings),
+		cmocka_unit_test(test_report__findings_param),
+		cmocka_unit_test(test_report__findings_bad),
+		cmocka_unit_test(test_report__findings_none_and_scan),
+		cmocka_unit_test(test_report__fixes),
 	};
 
 	ks_xml_init();

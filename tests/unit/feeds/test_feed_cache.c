@@ -291,6 +291,74 @@ test_feed_cache__update_refusals(void **state)
 	free(cache);
 }
 
+/* The SIGNATURE of feed list: what the copy was verified against, kept in
+ * the state file; a state written before the key existed still loads and
+ * reads as "unknown". */
+static void
+test_feed_cache__verified_roundtrip(void **state)
+{
+	static const char *const kinds[] = {
+		"signed:SHA256:0123456789abcdef0123456789abcdef0123456789abcdef"
+		"0123456789abcdef", "sha256", "none",
+	};
+	struct feed_cache_info in, out;
+	struct feed_cache *c = NULL;
+	char *p = ks_asprintf("%s/state", dir);
+	char *cache = ks_asprintf("%s/cache", dir), *snap;
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		memset(&in, 0, sizeof(in));
+		memset(&out, 0, sizeof(out));
+		in.cached = true;
+		in.updated = 1700000000;
+		in.verified = (char *)kinds[i];
+		assert_int_equal(feed_state_write(p, &in), 0);
+		assert_int_equal(feed_state_read(p, &out), 0);
+		assert_string_equal(out.verified, kinds[i]);
+		assert_string_equal(feed_cache_verified_label(&out), kinds[i]);
+		feed_cache_info_clear(&out);
+	}
+	/* A value with a line break cannot forge another key. */
+	in.verified = (char *)"none\nupdated = 1";
+	assert_int_equal(feed_state_write(p, &in), 0);
+	assert_int_equal(feed_state_read(p, &out), 0);
+	assert_null(out.verified);
+	assert_int_equal(out.updated, 1700000000);
+	feed_cache_info_clear(&out);
+
+	/* The state an older kensa wrote: no verified key. */
+	put(p, "# kensa feed state: do not edit\n"
+	    "updated = 1700000000\n"
+	    "url = https://x/defs.xml\n"
+	    "etag = \n"
+	    "last_modified =\n"
+	    "file = 8 0000000000000000000000000000000000000000000000000000"
+	    "000000000000 defs.xml\n"
+	    "attempted = 1700000000\n"
+	    "result = ok\n");
+	assert_int_equal(feed_state_read(p, &out), 0);
+	assert_true(out.cached);
+	assert_int_equal(out.nfiles, 1);
+	assert_null(out.verified);
+	assert_string_equal(feed_cache_verified_label(&out), "unknown");
+	feed_cache_info_clear(&out);
+
+	/* Through the cache: nothing cached is "-", an old copy "unknown". */
+	assert_int_equal(feed_cache_open(&c, cache), 0);
+	assert_int_equal(feed_cache_info(c, "src", &out), 0);
+	assert_string_equal(feed_cache_verified_label(&out), "-");
+	feed_cache_info_clear(&out);
+	snap = make_snapshot(cache, "<defs/>\n");
+	assert_int_equal(feed_cache_info(c, "src", &out), 0);
+	assert_string_equal(feed_cache_verified_label(&out), "unknown");
+	feed_cache_info_clear(&out);
+	free(snap);
+	feed_cache_free(c);
+	free(cache);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -305,6 +373,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_feed_cache__update_refusals, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_feed_cache__verified_roundtrip, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

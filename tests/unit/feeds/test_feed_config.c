@@ -1,6 +1,8 @@
 /*
  * Tests for the feeds configuration parser (feeds/feed_config.c): the
- * documented format, [global] defaults, and "FILE:LINE: message" errors.
+ * documented format, [global] defaults, and "FILE:LINE: message" errors;
+ * the `platform` key of oval sources, its matching against a system's
+ * os-release ID and VERSION_ID, and the os-release reader.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -177,6 +179,101 @@ test_feed_config__sizes(void **state)
 	    KS_EPARSE);
 }
 
+static void
+test_feed_config__platform(void **state)
+{
+	static const char text[] =
+	    "[ubuntu]\n"
+	    "kind = oval\n"
+	    "url = https://x/com.ubuntu.jammy.usn.oval.xml.bz2\n"
+	    "platform = ubuntu:22.04,ubuntu:24.04  linuxmint\t"
+	    "opensuse-leap:15.5\n"
+	    "[any]\n"
+	    "kind = oval\n"
+	    "url = https://x/a.xml\n"
+	    "[twice]\n"
+	    "kind = oval\n"
+	    "url = https://x/b.xml\n"
+	    "platform = debian:11\n"
+	    "platform = debian:12\n";
+	struct feed_config *c = NULL;
+	const struct feed_source *s;
+
+	assert_int_equal(parse(text, &c), 0);
+	s = feed_config_source(c, "ubuntu");
+	assert_int_equal(s->nplatforms, 4);
+	assert_string_equal(s->platforms[0], "ubuntu:22.04");
+	assert_string_equal(s->platforms[1], "ubuntu:24.04");
+	assert_string_equal(s->platforms[2], "linuxmint");
+	assert_string_equal(s->platforms[3], "opensuse-leap:15.5");
+	assert_int_equal(feed_config_source(c, "any")->nplatforms, 0);
+	/* A key given again replaces the list, as every other key does. */
+	s = feed_config_source(c, "twice");
+	assert_int_equal(s->nplatforms, 1);
+	assert_string_equal(s->platforms[0], "debian:12");
+	feed_config_free(c);
+}
+
+static void
+test_feed_config__platform_errors(void **state)
+{
+#define SRC "[a]\nkind = oval\nurl = https://x/\n"
+	/* os-release(5): ID and VERSION_ID are lower-case 0-9 a-z . _ - */
+	expect_error(SRC "platform = Ubuntu\n",
+	    "t.conf:4: platform: expected one or more ID or ID:VERSION_ID");
+	expect_error(SRC "platform = ubuntu:\n", "t.conf:4: platform:");
+	expect_error(SRC "platform = :22.04\n", "t.conf:4: platform:");
+	expect_error(SRC "platform = ubuntu:22.04:1\n",
+	    "t.conf:4: platform:");
+	expect_error(SRC "platform = ubuntu 22.04/x\n", "t.conf:4: platform:");
+	expect_error(SRC "platform =\n", "t.conf:4: platform:");
+	expect_error(SRC "platform = , ,\n", "t.conf:4: platform:");
+	expect_error(SRC "\nplatform = deb\"ian\n", "t.conf:5: platform:");
+#undef SRC
+	/* Only an oval source is evaluated per system. */
+	expect_error("[j]\nkind = jvn-ipedia\nurl = https://x/c.txt\n"
+	    "platform = debian\n",
+	    "t.conf:1: 'platform' is only for kind oval");
+	expect_error("[global]\nplatform = debian\n",
+	    "t.conf:2: platform: unknown key in [global]");
+}
+
+static void
+test_feed_config__platform_match(void **state)
+{
+	struct feed_config *c = NULL;
+	const struct feed_source *s, *any;
+
+	assert_int_equal(parse("[a]\nkind = oval\nurl = https://x/\n"
+	    "platform = ubuntu:22.04 debian rhel:9.4\n"
+	    "[b]\nkind = oval\nurl = https://x/\n", &c), 0);
+	s = feed_config_source(c, "a");
+	any = feed_config_source(c, "b");
+	/* Without `platform`: every system, even an unknown one. */
+	assert_true(feed_source_platform_match(any, "ubuntu", "22.04"));
+	assert_true(feed_source_platform_match(any, NULL, NULL));
+	/* ID:VERSION_ID: both must be equal. */
+	assert_true(feed_source_platform_match(s, "ubuntu", "22.04"));
+	assert_false(feed_source_platform_match(s, "ubuntu", "24.04"));
+	assert_false(feed_source_platform_match(s, "ubuntu", "22.04.1"));
+	assert_false(feed_source_platform_match(s, "ubuntu", "22"));
+	assert_false(feed_source_platform_match(s, "ubuntu", NULL));
+	/* ID alone: any version, or none stated (Debian sid). */
+	assert_true(feed_source_platform_match(s, "debian", "12"));
+	assert_true(feed_source_platform_match(s, "debian", NULL));
+	/* Exact IDs: no prefix, no case folding, no ID_LIKE. */
+	assert_false(feed_source_platform_match(s, "deb", "12"));
+	assert_false(feed_source_platform_match(s, "debian2", "12"));
+	assert_false(feed_source_platform_match(s, "Debian", "12"));
+	assert_false(feed_source_platform_match(s, "ubuntu2", "22.04"));
+	assert_false(feed_source_platform_match(s, "rhel", "9"));
+	assert_true(feed_source_platform_match(s, "rhel", "9.4"));
+	/* An unknown system (no os-release) never matches a platform list. */
+	assert_false(feed_source_platform_match(s, NULL, NULL));
+	assert_false(feed_source_platform_match(s, NULL, "22.04"));
+	feed_config_free(c);
+}
+
 /* The shipped default configuration must parse. */
 static void
 test_feed_config__shipped_default(void **state)
@@ -209,6 +306,9 @@ main(void)
 		cmocka_unit_test(test_feed_config__full),
 		cmocka_unit_test(test_feed_config__errors),
 		cmocka_unit_test(test_feed_config__sizes),
+		cmocka_unit_test(test_feed_config__platform),
+		cmocka_unit_test(test_feed_config__platform_errors),
+		cmocka_unit_test(test_feed_config__platform_match),
 		cmocka_unit_test(test_feed_config__shipped_default),
 		cmocka_unit_test(test_feed_config__missing_file),
 	};

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "platform/base/base.h"
@@ -352,6 +353,193 @@ test_feed_jvn__long_title_capped(void **state)
 	ks_buf_free(&b);
 }
 
+/* ---- the same id in several files: the newest statement wins ---------- */
+
+/*
+ * A JVNDBRSS document with one item for JVNDB-2022-000042, dated by
+ * dcterms:modified (or dc:date only when `modified` is NULL), with its own
+ * title, CVE and CVSS score.
+ */
+static char *
+dated_rss(const char *date, const char *modified, const char *title,
+    const char *cve, const char *score)
+{
+	char *mod = modified ? ks_asprintf("<dcterms:modified>%s"
+	    "</dcterms:modified>\n", modified) : ks_strdup("");
+	char *doc = ks_asprintf(
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+	    " xmlns=\"http://purl.org/rss/1.0/\""
+	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+	    " xmlns:dcterms=\"http://purl.org/dc/terms/\""
+	    " xmlns:sec=\"http://jvn.jp/rss/mod_sec/\" xml:lang=\"ja\">\n"
+	    "<channel rdf:about=\"https://jvndb.jvn.jp/ja/rss/jvndb.rdf\">"
+	    "<title>JVNDB</title><dc:date>2030-01-01T00:00+09:00</dc:date>"
+	    "</channel>\n"
+	    "<item rdf:about=\"https://jvndb.jvn.jp/ja/contents/2022/"
+	    "JVNDB-2022-000042.html\">\n"
+	    "<title>%s</title>\n"
+	    "<sec:identifier>JVNDB-2022-000042</sec:identifier>\n"
+	    "<sec:references source=\"CVE\" id=\"%s\">"
+	    "https://www.cve.org/CVERecord?id=%s</sec:references>\n"
+	    "<sec:cvss version=\"3.0\" score=\"%s\" type=\"Base\" "
+	    "severity=\"High\" vector=\"CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/"
+	    "I:N/A:N\"/>\n"
+	    "<dc:date>%s</dc:date>\n%s"
+	    "</item>\n</rdf:RDF>\n", title, cve, cve, score, date, mod);
+
+	free(mod);
+	return doc;
+}
+
+static char *
+write_tmp(const char *text)
+{
+	char path[] = "/tmp/kensa-jvn-XXXXXX";
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return ks_strdup(path);
+}
+
+/* Imports the files in the order given into a fresh store. */
+static struct feed_vulnstore *
+import_files(char *const *paths, size_t n)
+{
+	struct feed_vulnstore *vs;
+
+	assert_int_equal(feed_vulnstore_new(&vs), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(feed_jvn_import(vs, paths[i]), 0);
+	return vs;
+}
+
+static int
+count_cb(const struct feed_vuln *v, void *payload)
+{
+	(void)v;
+	(*(int *)payload)++;
+	return 0;
+}
+
+static int
+lookups(struct feed_vulnstore *vs, const char *id)
+{
+	int n = 0;
+
+	feed_vulnstore_lookup(vs, id, count_cb, &n);
+	return n;
+}
+
+/*
+ * MYJVN.md §5: an id can appear in a yearly feed (jvndb_2022.rdf) and in
+ * the recent-changes feed (jvndb.rdf) or another year's file; keep the
+ * statement with the newest dcterms:modified, in whichever order the
+ * files are read. The older statement leaves nothing behind: not its
+ * title, score nor CVE alias.
+ */
+static void
+test_feed_jvn__dedup_newest_wins(void **state)
+{
+	char *year = dated_rss("2022-03-01T10:00+09:00",
+	    "2022-03-01T10:00:00+09:00", "old title", "CVE-2022-1111", "7.5");
+	char *recent = dated_rss("2022-03-01T10:00+09:00",
+	    "2024-06-30T18:30:00+09:00", "new title", "CVE-2022-2222", "5.3");
+	char *p[2] = { write_tmp(year), write_tmp(recent) };
+	char *rev[2] = { p[1], p[0] };
+	struct feed_vulnstore *vs;
+	const struct feed_vuln *v;
+
+	(void)state;
+	for (int order = 0; order < 2; order++) {
+		vs = import_files(order == 0 ? p : rev, 2);
+		assert_int_equal(feed_vulnstore_count(vs), 1);
+		v = one(vs, "JVNDB-2022-000042");
+		assert_string_equal(v->title_ja, "new title");
+		assert_string_equal(v->modified, "2024-06-30T18:30:00+09:00");
+		assert_int_equal(v->nscores, 1);
+		assert_string_equal(v->scores[0].stated, "5.3");
+		assert_int_equal(v->naliases, 1);
+		assert_string_equal(v->aliases[0], "CVE-2022-2222");
+		assert_ptr_equal(one(vs, "CVE-2022-2222"), v);
+		assert_int_equal(lookups(vs, "CVE-2022-1111"), 0);
+		feed_vulnstore_free(vs);
+	}
+	for (int i = 0; i < 2; i++) {
+		unlink(p[i]);
+		free(p[i]);
+	}
+	free(year);
+	free(recent);
+}
+
+/* Dates are compared as instants: 08:00 at +09:00 is before 23:30 UTC of
+ * the previous day. dc:date dates an item without dcterms:modified. */
+static void
+test_feed_jvn__dedup_time_zones(void **state)
+{
+	char *a = dated_rss("2024-01-02T08:00+09:00", NULL, "tokyo morning",
+	    "CVE-2024-0001", "1.0");
+	char *b = dated_rss("2024-01-01T20:00+09:00",
+	    "2024-01-01T23:30:00Z", "utc night", "CVE-2024-0002", "2.0");
+	char *p[2] = { write_tmp(a), write_tmp(b) };
+	char *rev[2] = { p[1], p[0] };
+	struct feed_vulnstore *vs;
+
+	(void)state;
+	for (int order = 0; order < 2; order++) {
+		vs = import_files(order == 0 ? p : rev, 2);
+		assert_string_equal(one(vs, "JVNDB-2022-000042")->title_ja,
+		    "utc night");
+		feed_vulnstore_free(vs);
+	}
+	for (int i = 0; i < 2; i++) {
+		unlink(p[i]);
+		free(p[i]);
+	}
+	free(a);
+	free(b);
+}
+
+/* VULDEF detail files are dated by DateLastUpdated; the same date (or no
+ * date) merges as before. */
+static void
+test_feed_jvn__dedup_vuldef(void **state)
+{
+	char *old = vuldef_doc("ja",
+	    "<Vulinfo><VulinfoID>JVNDB-2023-000007</VulinfoID><VulinfoData>"
+	    "<Title>first statement</Title>"
+	    "<DateLastUpdated>2023-05-01T12:00:00+09:00</DateLastUpdated>"
+	    "</VulinfoData></Vulinfo>", "");
+	char *upd = vuldef_doc("ja",
+	    "<Vulinfo><VulinfoID>JVNDB-2023-000007</VulinfoID><VulinfoData>"
+	    "<Title>revised</Title>"
+	    "<DateLastUpdated>2023-11-20T12:00:00+09:00</DateLastUpdated>"
+	    "</VulinfoData></Vulinfo>", "");
+	char *same = vuldef_doc("en",
+	    "<Vulinfo><VulinfoID>JVNDB-2023-000007</VulinfoID><VulinfoData>"
+	    "<Title>revised, in English</Title>"
+	    "<DateLastUpdated>2023-11-20T03:00:00Z</DateLastUpdated>"
+	    "</VulinfoData></Vulinfo>", "");
+	char *p[3] = { write_tmp(upd), write_tmp(old), write_tmp(same) };
+	struct feed_vulnstore *vs = import_files(p, 3);
+	const struct feed_vuln *v = one(vs, "JVNDB-2023-000007");
+
+	(void)state;
+	assert_string_equal(v->title_ja, "revised");
+	assert_string_equal(v->title_en, "revised, in English");
+	feed_vulnstore_free(vs);
+	for (int i = 0; i < 3; i++) {
+		unlink(p[i]);
+		free(p[i]);
+	}
+	free(old);
+	free(upd);
+	free(same);
+}
+
 int
 main(void)
 {
@@ -366,6 +554,9 @@ main(void)
 		cmocka_unit_test(test_feed_jvn__not_jvn),
 		cmocka_unit_test(test_feed_jvn__malformed),
 		cmocka_unit_test(test_feed_jvn__long_title_capped),
+		cmocka_unit_test(test_feed_jvn__dedup_newest_wins),
+		cmocka_unit_test(test_feed_jvn__dedup_time_zones),
+		cmocka_unit_test(test_feed_jvn__dedup_vuldef),
 	};
 
 	ks_xml_init();

@@ -33,6 +33,77 @@ add(struct plat_target *t, const char *path, const char *data)
 	    0644), 0);
 }
 
+/* Reads NAME/ID/VERSION_ID out of os-release text on a memory target. */
+static void
+osr(const char *text, const char *want_id, const char *want_ver)
+{
+	struct plat_target *t = mem_target();
+	struct plat_os_release o;
+
+	add(t, "/etc/os-release", text);
+	assert_int_equal(plat_os_release(t, &o), 0);
+	if (want_id == NULL)
+		assert_null(o.id);
+	else
+		assert_string_equal(o.id, want_id);
+	if (want_ver == NULL)
+		assert_null(o.version_id);
+	else
+		assert_string_equal(o.version_id, want_ver);
+	plat_os_release_clear(&o);
+	plat_target_free(t);
+}
+
+/* os-release(5): shell quoting, the last assignment wins, ID_LIKE and
+ * VERSION_CODENAME are not ID and VERSION_ID. */
+static void
+test_sysinfo__os_release(void **state)
+{
+	struct plat_target *t;
+	struct plat_os_release o;
+
+	(void)state;
+	/* Ubuntu's own file: quoted VERSION_ID, ID unquoted, ID_LIKE and
+	 * VERSION_CODENAME must not be taken for ID or VERSION_ID. */
+	osr("PRETTY_NAME=\"Ubuntu 22.04.4 LTS\"\nNAME=\"Ubuntu\"\n"
+	    "VERSION_ID=\"22.04\"\nVERSION=\"22.04.4 LTS (Jammy "
+	    "Jellyfish)\"\nVERSION_CODENAME=jammy\nID=ubuntu\n"
+	    "ID_LIKE=debian\n", "ubuntu", "22.04");
+	/* Single quotes, blanks around, CRLF, comments. */
+	osr("# ID=commented\n  ID='rhel'\r\nVERSION_ID=\"9.4\"  \n",
+	    "rhel", "9.4");
+	/* Inside double quotes \" \\ \$ \` stand for the character; any
+	 * other backslash is kept, as a shell keeps it. */
+	osr("ID=\"a\\\"b\\\\c\"\nVERSION_ID=\"9.\\4\"\n", "a\"b\\c",
+	    "9.\\4");
+	/* Debian sid: no VERSION_ID. A missing last newline. */
+	osr("NAME=\"Debian GNU/Linux\"\nID=debian", "debian", NULL);
+	/* The last assignment wins, as when a shell sources the file. */
+	osr("ID=a\nID=b\nVERSION_ID=1\nVERSION_ID=\n", "b", NULL);
+	/* Nothing there; a line without '='. */
+	osr("", NULL, NULL);
+	osr("ID\nVERSION_ID\n", NULL, NULL);
+	/* An absurdly long value is not an ID. */
+	{
+		char *text = ks_asprintf("ID=%0400d\nVERSION_ID=1\n", 0);
+
+		osr(text, NULL, "1");
+		free(text);
+	}
+	/* /usr/lib/os-release when /etc has none; neither: not found. */
+	t = mem_target();
+	add(t, "/usr/lib/os-release", "ID=fedora\nNAME=Fedora\n");
+	assert_int_equal(plat_os_release(t, &o), 0);
+	assert_string_equal(o.id, "fedora");
+	assert_string_equal(o.name, "Fedora");
+	plat_os_release_clear(&o);
+	plat_target_free(t);
+	t = mem_target();
+	assert_int_equal(plat_os_release(t, &o), KS_ENOTFOUND);
+	plat_os_release_clear(&o);
+	plat_target_free(t);
+}
+
 static void
 test_sysinfo__uname_host(void **state)
 {
@@ -211,6 +282,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sysinfo__os_release),
 		cmocka_unit_test(test_sysinfo__uname_host),
 		cmocka_unit_test(test_sysinfo__uname_offline_unsupported),
 		cmocka_unit_test(test_sysinfo__offline_from_files),
