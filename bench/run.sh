@@ -76,3 +76,5 @@ done
 
 # The XCCDF benchmark (issue 4): every SSG Debian 11 profile.
 sh "$HERE/xccdf.sh" "$KENSA" "$ROOT"
+# File-system walks (issue 3): SSG OVAL on the root and on this host.
+bash "$HERE/host.sh" "$KENSA" "$ROOT"

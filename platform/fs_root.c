@@ -226,6 +226,9 @@ plat_fsroot_open(void *vst, const char *dir)
 	struct plat_fsroot *st = vst;
 	long fd;
 
+	st->lastdir = NULL;
+	st->lastfd = -1;
+	pthread_mutex_init(&st->lock, NULL);
 	st->rootfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (st->rootfd < 0)
 		return plat_errno_rc(errno, dir, "opening root");
@@ -249,6 +252,12 @@ plat_fsroot_close(void *vst)
 	if (st->rootfd >= 0)
 		close(st->rootfd);
 	st->rootfd = -1;
+	if (st->lastdir != NULL)
+		close(st->lastfd);
+	free(st->lastdir);
+	st->lastdir = NULL;
+	st->lastfd = -1;
+	pthread_mutex_destroy(&st->lock);
 }
 
 static int
@@ -274,10 +283,61 @@ plat_fsroot_stat(void *st, const char *path, struct plat_stat *out)
 	return stat_common(st, path, true, out);
 }
 
-int
-plat_fsroot_lstat(void *st, const char *path, struct plat_stat *out)
+/*
+ * lstat of dir/name through a descriptor of dir resolved inside the root,
+ * kept for the next call: name is one component (not "." or ".."), not
+ * followed, so it cannot lead out of the root; a walk that stats every
+ * entry of a directory then costs one fstatat each instead of a path
+ * resolution from the root. 1 when this way does not apply (the caller
+ * takes the full path), else 0 or KS_*.
+ */
+static int
+lstat_in_dir(struct plat_fsroot *st, const char *path, struct plat_stat *out)
 {
-	return stat_common(st, path, false, out);
+	const char *slash = strrchr(path, '/'), *name;
+	struct stat sb;
+	size_t dlen;
+	int rc = 1, fd;
+
+	if (slash == NULL)
+		return 1;
+	name = slash + 1;
+	if (*name == '\0' || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return 1;
+	dlen = slash == path ? 1 : (size_t)(slash - path);
+	pthread_mutex_lock(&st->lock);
+	if (st->lastdir == NULL || strlen(st->lastdir) != dlen ||
+	    memcmp(st->lastdir, path, dlen) != 0) {
+		char *dir = ks_strndup(path, dlen);
+
+		if (resolve(st, dir, true, &fd, NULL) != 0) {
+			ks_error_clear();
+			free(dir);
+			goto out;
+		}
+		if (st->lastdir != NULL)
+			close(st->lastfd);
+		free(st->lastdir);
+		st->lastdir = dir;
+		st->lastfd = fd;
+	}
+	if (fstatat(st->lastfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
+		plat_stat_from_sys(&sb, out);
+		rc = 0;
+	} else if (errno == ENOENT) {
+		rc = plat_errno_rc(errno, path, NULL);
+	}
+out:
+	pthread_mutex_unlock(&st->lock);
+	return rc;
+}
+
+int
+plat_fsroot_lstat(void *vst, const char *path, struct plat_stat *out)
+{
+	int rc = lstat_in_dir(vst, path, out);
+
+	return rc != 1 ? rc : stat_common(vst, path, false, out);
 }
 
 int

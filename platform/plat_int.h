@@ -8,6 +8,7 @@
 
 #include "platform/platform.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
 
 /* Caps shared by the back-ends. */
@@ -72,6 +73,12 @@ struct plat_fsroot {
 	int	 rootfd;	/* O_PATH|O_DIRECTORY of the root */
 	bool	 openat2;	/* false: the component walker only */
 	bool	 noproc;	/* tests: never reopen via /proc/self/fd */
+	/* lstat's last directory (a walk stats a directory's entries one
+	 * after another): its path as asked and an O_PATH descriptor
+	 * resolved inside the root; NULL: none. Under lock. */
+	char		*lastdir;
+	int		 lastfd;
+	pthread_mutex_t	 lock;
 };
 
 /*

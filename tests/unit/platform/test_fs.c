@@ -328,6 +328,48 @@ test_fs__lstat_vs_stat(void **state)
 	    KS_ENOTFOUND);
 }
 
+/*
+ * lstat of the entries of one directory after another (as a walk does:
+ * the root back-end keeps the directory's descriptor between calls) gives
+ * what a full resolution gives: links in the middle followed inside the
+ * root, the last component not followed, "." and "..", a file used as a
+ * directory, and a directory left and come back to.
+ */
+static void
+test_fs__lstat_entries_in_turn(void **state)
+{
+	struct fx *f = *state;
+	struct plat_stat a, b;
+
+	for (int round = 0; round < 2; round++) {
+		assert_int_equal(plat_fs_lstat(f->t, P(f, "/etc/passwd"), &a),
+		    0);
+		assert_int_equal(a.type, PLAT_FT_REG);
+		assert_int_equal(a.size, strlen(PASSWD));
+		assert_int_equal(plat_fs_lstat(f->t, P(f, "/etc/rel"), &b), 0);
+		assert_int_equal(b.type, PLAT_FT_LNK);
+		assert_int_equal(plat_fs_lstat(f->t, P(f, "/etc/none"), &b),
+		    KS_ENOTFOUND);
+		/* the same file through a linked directory */
+		assert_int_equal(plat_fs_lstat(f->t, P(f, "/lnkdir/passwd"),
+		    &b), 0);
+		assert_int_equal(b.ino, a.ino);
+		assert_int_equal(plat_fs_lstat(f->t, P(f, "/etc/passwd/x"),
+		    &b) < 0, 1);
+		assert_int_equal(plat_fs_lstat(f->t, P(f, "/etc/."), &b), 0);
+		assert_int_equal(b.type, PLAT_FT_DIR);
+		assert_int_equal(plat_fs_lstat(f->t, P(f, "/etc/.."), &b), 0);
+		assert_int_equal(b.type, PLAT_FT_DIR);
+	}
+	if (!f->contained)
+		return;
+	/* climbing above the root in the directory part stays inside */
+	assert_int_equal(plat_fs_lstat(f->t, "/loop/up/etc/passwd", &b), 0);
+	assert_int_equal(b.ino, a.ino);
+	assert_int_equal(plat_fs_lstat(f->t, "/../../etc/passwd", &b), 0);
+	assert_int_equal(b.ino, a.ino);
+}
+
 static void
 test_fs__readlink(void **state)
 {
@@ -747,6 +789,7 @@ main(void)
 		CASE(test_fs__read_file),
 		CASE(test_fs__stat_fields),
 		CASE(test_fs__lstat_vs_stat),
+		CASE(test_fs__lstat_entries_in_turn),
 		CASE(test_fs__readlink),
 		CASE(test_fs__links_stay_inside),
 		CASE(test_fs__link_chains_and_dots),
