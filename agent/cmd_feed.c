@@ -237,6 +237,49 @@ out:
 	return rc;
 }
 
+/*
+ * The check an oval source's download must pass before the cache switches
+ * it in: one document, plain or compressed, expanded under the archive
+ * caps (feed_archive_check_document): a compression bomb or an archive of
+ * files (whose entries are checked for paths leaving it first) is refused
+ * at update time, and the previous copy stays in use.
+ */
+static int
+verify_document(const struct feed_source *src, const char *newdir,
+    void *payload)
+{
+	struct dirent *de;
+	DIR *d;
+	int rc = 0;
+
+	(void)payload;
+	if ((d = opendir(newdir)) == NULL) {
+		ks_error_set("%s: cannot read %s: %s", src->name, newdir,
+		    strerror(errno));
+		return KS_ERROR;
+	}
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		char *path;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = ks_asprintf("%s/%s", newdir, de->d_name);
+		if ((rc = feed_archive_check_document(path, NULL)) < 0) {
+			/* "SOURCE: FILE: reason", without the staging path */
+			char *msg = ks_strdup(ks_error_msg());
+			const char *why = strncmp(msg, path, strlen(path)) == 0 ?
+			    msg + strlen(path) : msg;
+
+			ks_error_set("%s: %s%s%s", src->name, de->d_name,
+			    why == msg ? ": " : "", why);
+			free(msg);
+		}
+		free(path);
+	}
+	closedir(d);
+	return rc;
+}
+
 static int
 feed_update(struct feed_config *cfg, struct feed_cache *cache,
     const struct opts *o)
@@ -255,6 +298,7 @@ feed_update(struct feed_config *cfg, struct feed_cache *cache,
 		return AGENT_EXIT_ERROR;
 	}
 	feed_cache_set_verifier(cache, FEED_KIND_BUNDLE, verify_bundle, cache);
+	feed_cache_set_verifier(cache, FEED_KIND_OVAL, verify_document, NULL);
 	for (i = 0; i < cfg->nsrc; i++) {
 		const struct feed_source *s = &cfg->src[i];
 		struct feed_cache_info info;

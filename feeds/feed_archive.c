@@ -1170,3 +1170,76 @@ out:
 	feed_arc_free(r);
 	return rc;
 }
+
+/* Whether the first bytes of a (decompressed) stream are a tar or a zip
+ * archive: "ustar" at 257 (POSIX and GNU tar), a zip local or end header. */
+static bool
+is_archive(const unsigned char *p, size_t n)
+{
+	return (n >= 262 && memcmp(p + 257, "ustar", 5) == 0) ||
+	    (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0) ||
+	    (n >= 4 && memcmp(p, "PK\x05\x06", 4) == 0);
+}
+
+int
+feed_archive_check_document(const char *path,
+    const struct feed_archive_limits *lim)
+{
+	unsigned char head[512];
+	size_t nhead = 0;
+	struct feed_arc *r = NULL;
+	struct archive_entry *e;
+	char *tmp = NULL, *dest = NULL;
+	long n;
+	int rc, x;
+
+	/* Every byte through the decompressor, under the caps: a bomb
+	 * stops here, before anything is used. */
+	if ((rc = feed_arc_open_file(&r, path, NULL, FEED_ARC_RAW, lim)) != 0)
+		goto out;
+	if ((x = feed_arc_next(r, &e)) < 0) {
+		rc = x;
+		goto out;
+	}
+	while (x == 1 && (n = feed_arc_data(r, r->buf, sizeof(r->buf))) != 0) {
+		if (n < 0) {
+			rc = (int)n;
+			goto out;
+		}
+		if (nhead < sizeof(head)) {
+			size_t k = sizeof(head) - nhead;
+
+			if (k > (size_t)n)
+				k = (size_t)n;
+			memcpy(head + nhead, r->buf, k);
+			nhead += k;
+		}
+	}
+	feed_arc_free(r);
+	r = NULL;
+	if (!is_archive(head, nhead))
+		return 0;
+	/* An archive: its entries get the extraction's checks (an entry
+	 * leaving the directory is named), then it is refused anyway, as
+	 * its users read one document. */
+	tmp = ks_asprintf("%s.check-XXXXXX", path);
+	if (mkdtemp(tmp) == NULL) {
+		ks_error_set("%s: cannot create a directory to check it: %s",
+		    path, strerror(errno));
+		rc = KS_ERROR;
+		goto out;
+	}
+	dest = ks_asprintf("%s/x", tmp);
+	rc = feed_archive_extract(path, dest, 0, lim);
+	rm_tree(tmp);
+	if (rc == 0) {
+		ks_error_set("%s: an archive of files, not one document (plain "
+		    "or compressed with gzip, bzip2, xz, lzma or zstd)", path);
+		rc = KS_EUNSUPPORTED;
+	}
+out:
+	feed_arc_free(r);
+	free(tmp);
+	free(dest);
+	return rc;
+}

@@ -438,6 +438,17 @@ void feed_archive_limits_default(struct feed_archive_limits *lim);
 int feed_archive_decompress(const char *src, const char *dst,
     const struct feed_archive_limits *lim);
 
+/*
+ * Checks that `path` is one document, plain or compressed with one filter,
+ * by streaming it through the decompressor under the caps (nothing is
+ * kept): 0; KS_ELIMIT for a bomb ("PATH: expanded more than ..."),
+ * KS_EPARSE for corrupt data; a tar or zip archive is KS_EUNSUPPORTED,
+ * after its entries were checked as feed_archive_extract checks them (so a
+ * path-traversal entry is named: KS_EPARSE). Message set.
+ */
+int feed_archive_check_document(const char *path,
+    const struct feed_archive_limits *lim);
+
 /* feed_archive_extract flags */
 #define FEED_EXTRACT_REPLACE	0x1u	/* an existing destdir is replaced */
 

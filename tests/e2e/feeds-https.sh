@@ -488,6 +488,39 @@ grep -q 'version 1' "$T/cache/oval-digest/current/defs.xml" || fail "wrong diges
 k feed --config "$CONF" verify oval-digest || fail "verify after rejected update: $(cat "$T/err")"
 note "oval: changed file with a wrong digest rejected, previous copy kept"
 
+# 3b. A compression bomb and a path-traversal archive where a vendor feed
+# was: refused at update time, before the copy is switched in; the previous
+# copy stays.
+mkdir -p "$W/packed"
+echo '<oval_definitions>packed v1</oval_definitions>' | gzip -c >"$W/packed/feed.xml.gz"
+chmod -R a+rX "$W/packed"
+bump "$W/packed/feed.xml.gz"
+printf '\n[packed]\nkind = oval\nurl = %s/packed/feed.xml.gz\n' "$B" >>"$CONF"
+k feed --config "$CONF" update packed || fail "packed: $(cat "$T/err")"
+s1=$(snap packed)
+head -c 67108864 /dev/zero | gzip -c >"$W/packed/feed.xml.gz"
+bump "$W/packed/feed.xml.gz"
+k feed --config "$CONF" update packed && fail "a compression bomb was cached"
+grep -q 'packed: feed.xml.gz: .*200 times' "$T/err" || fail "bomb: $(cat "$T/err")"
+[ "$(snap packed)" = "$s1" ] || fail "bomb: the previous copy was replaced"
+python3 - "$W/packed/feed.xml.gz" <<'PY' || fail "making the traversal archive"
+import io, sys, tarfile
+with tarfile.open(sys.argv[1], "w:gz") as t:
+    for name, data in (("oval.xml", b"<oval_definitions/>"), ("../../evil", b"x")):
+        i = tarfile.TarInfo(name)
+        i.size = len(data)
+        t.addfile(i, io.BytesIO(data))
+PY
+bump "$W/packed/feed.xml.gz"
+k feed --config "$CONF" update packed && fail "a path-traversal archive was cached"
+grep -q "packed: feed.xml.gz: .*'..' component refused" "$T/err" || fail "traversal: $(cat "$T/err")"
+[ "$(snap packed)" = "$s1" ] || fail "traversal: the previous copy was replaced"
+find "$T" "$W" -name evil | grep -q . && fail "traversal: evil was written"
+gzip -dc "$T/cache/packed/current/feed.xml.gz" | grep -q 'packed v1' ||
+    fail "packed: the previous copy is not intact"
+k feed --config "$CONF" verify packed || fail "verify after refused updates: $(cat "$T/err")"
+note "a compression bomb and a path-traversal archive refused at update, previous copy kept"
+
 # 4. JVN iPedia: checksum.txt decides; a wrong digest keeps the old copy;
 # an unchanged file is not downloaded again.
 k feed --config "$CONF" update jvn || fail "jvn: $(cat "$T/err")"

@@ -614,6 +614,59 @@ test_feed_archive__walk_mem(void **state)
 	assert_int_equal(feed_arc_walk_mem("garbage", 7, NULL), KS_EPARSE);
 }
 
+/* feed_archive_check_document: one document, plain or compressed, passes;
+ * a compression bomb is a cap; an archive is refused, a traversal entry
+ * named first; nothing is left next to the file. */
+static void
+test_feed_archive__check_document(void **state)
+{
+	const struct ent dots[] = {
+		{ "oval.xml", 'f', "<oval_definitions/>", 0644, 0 },
+		{ "../evil", 'f', "x", 0644, 0 },
+	};
+	const struct ent one[] = {
+		{ "oval.xml", 'f', "<oval_definitions/>", 0644, 0 },
+	};
+	char cmd[1024];
+	DIR *d;
+	struct dirent *de;
+
+	put(P("doc.xml"), "<oval_definitions/>\n");
+	assert_int_equal(feed_archive_check_document(P("doc.xml"), NULL), 0);
+	snprintf(cmd, sizeof(cmd), "bzip2 -c < %s > %s", P("doc.xml"),
+	    P("doc.xml.bz2"));
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(feed_archive_check_document(P("doc.xml.bz2"), NULL),
+	    0);
+	/* 64 MiB of zeros in a few KiB: stopped at the ratio cap */
+	snprintf(cmd, sizeof(cmd), "head -c 67108864 /dev/zero | gzip -c > %s",
+	    P("bomb.xml.gz"));
+	assert_int_equal(system(cmd), 0);
+	ks_error_clear();
+	assert_int_equal(feed_archive_check_document(P("bomb.xml.gz"), NULL),
+	    KS_ELIMIT);
+	assert_non_null(strstr(ks_error_msg(), "bomb.xml.gz"));
+	assert_non_null(strstr(ks_error_msg(), "times"));
+	/* archives: a traversal entry is named; a clean one is refused too */
+	make_archive(P("dots.tar.gz"), "tar", "gzip", dots, 2);
+	ks_error_clear();
+	assert_int_equal(feed_archive_check_document(P("dots.tar.gz"), NULL),
+	    KS_EPARSE);
+	assert_non_null(strstr(ks_error_msg(), "'..' component refused"));
+	make_archive(P("one.zip"), "zip", "none", one, 1);
+	assert_int_equal(feed_archive_check_document(P("one.zip"), NULL),
+	    KS_EUNSUPPORTED);
+	assert_non_null(strstr(ks_error_msg(), "an archive of files"));
+	make_archive(P("one.tar"), "tar", "none", one, 1);
+	assert_int_equal(feed_archive_check_document(P("one.tar"), NULL),
+	    KS_EUNSUPPORTED);
+	/* the checks extracted nothing that stayed */
+	assert_non_null(d = opendir(tmp));
+	while ((de = readdir(d)) != NULL)
+		assert_null(strstr(de->d_name, ".check-"));
+	closedir(d);
+}
+
 int
 main(void)
 {
@@ -636,6 +689,7 @@ main(void)
 		T(read_member),
 		T(not_an_archive),
 		T(walk_mem),
+		T(check_document),
 #undef T
 	};
 
