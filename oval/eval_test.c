@@ -20,6 +20,15 @@
  * entity is compared to the state entity ... these interim results are
  * combined ... using the entity_check attribute").
  */
+/* Entity names: the same pool string, or equal text. A state entity is
+ * looked up among every entity of every item a filter or test sees (a
+ * file walk: 22 per file), and most names differ in their first byte. */
+static inline bool
+same_name(const char *a, const char *b)
+{
+	return a == b || (*a == *b && (*a == '\0' || strcmp(a + 1, b + 1) == 0));
+}
+
 static enum oval_result
 state_entity(struct oval_session *s, const struct oval_entity *se,
     const struct oval_item *it)
@@ -29,7 +38,7 @@ state_entity(struct oval_session *s, const struct oval_entity *se,
 	enum oval_result ex;
 
 	for (uint32_t i = 0; i < it->nents; i++)
-		if (strcmp(it->ents[i].name, se->name) == 0 &&
+		if (same_name(it->ents[i].name, se->name) &&
 		    (unsigned)it->ents[i].status < 4)
 			n[it->ents[i].status]++;
 	if (n[0] + n[1] + n[2] + n[3] == 0)
@@ -42,7 +51,7 @@ state_entity(struct oval_session *s, const struct oval_entity *se,
 	for (uint32_t i = 0; i < it->nents; i++) {
 		enum oval_result r;
 
-		if (strcmp(it->ents[i].name, se->name) != 0 ||
+		if (!same_name(it->ents[i].name, se->name) ||
 		    it->ents[i].status != OVAL_ST_EXISTS)
 			continue;
 		if (oval_state_ent_match(s, se, &it->ents[i], &r) < 0)

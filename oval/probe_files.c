@@ -23,6 +23,11 @@ struct dent {
 	enum plat_ftype	 type;
 	int		 st_rc;		/* lstat: 1 not done, 0 ok, <0 error */
 	struct plat_stat st;
+	/* A symbolic link's target (stat): every object of a scan asks
+	 * whether it leads to a regular file or a directory. */
+	int		 fst_rc;	/* 1 not done, 0 ok, <0 error */
+	enum plat_ftype	 ftype;
+	uint64_t	 fdev, fino;
 };
 struct dlist {
 	struct dent	*e;
@@ -99,6 +104,7 @@ dlist_cb(const char *name, enum plat_ftype type, void *payload)
 	l->e[l->n].name = ks_strdup(name);
 	l->e[l->n].type = type;
 	l->e[l->n].st_rc = 1;
+	l->e[l->n].fst_rc = 1;
 	l->n++;
 	return 0;
 }
@@ -188,6 +194,26 @@ list_done(struct dlist *l)
 {
 	if (l != NULL && !l->cached)
 		dlist_free(l);
+}
+
+/* What the symbolic link e of dir leads to (stat, cached in the entry):
+ * its type, device and inode. */
+static int
+dent_follow(struct fwalk *w, const char *full, struct dent *e)
+{
+	struct plat_stat st;
+
+	if (e->fst_rc == 1) {
+		ks_error_clear();
+		e->fst_rc = plat_fs_stat(w->s->target, full, &st);
+		ks_error_clear();
+		if (e->fst_rc == 0) {
+			e->ftype = st.type;
+			e->fdev = st.dev;
+			e->fino = st.ino;
+		}
+	}
+	return e->fst_rc;
 }
 
 /* The lstat of entry e of dir (cached in the entry). */
@@ -289,27 +315,22 @@ walk_list(struct fwalk *w, const char *dir)
 
 /* Whether entry `full` of type `t` is (or links to) a regular file. */
 static bool
-is_regular(struct fwalk *w, const char *full, enum plat_ftype t)
+is_regular(struct fwalk *w, const char *full, struct dent *e)
 {
-	struct plat_stat st;
-
-	if (t == PLAT_FT_REG)
+	if (e->type == PLAT_FT_REG)
 		return true;
-	if (t != PLAT_FT_LNK)
+	if (e->type != PLAT_FT_LNK)
 		return false;
-	if (plat_fs_stat(w->s->target, full, &st) < 0) {
-		ks_error_clear();
-		return false;
-	}
-	return st.type == PLAT_FT_REG;
+	return dent_follow(w, full, e) == 0 && e->ftype == PLAT_FT_REG;
 }
 
 /* Whether the entry is a candidate of this walk: every type for the
- * any-type objects (file_object...), else (only) regular files. */
+ * entry callback (items describe the entry itself), regular files (also
+ * through links) for the content callbacks. */
 static bool
-wanted(struct fwalk *w, const char *full, enum plat_ftype t)
+wanted(struct fwalk *w, const char *full, struct dent *e)
 {
-	return w->ecb != NULL ? true : is_regular(w, full, t);
+	return w->ecb != NULL ? true : is_regular(w, full, e);
 }
 
 /* The objects that read files "only collect regular files" (the schema):
@@ -397,7 +418,7 @@ files_in_dir(struct fwalk *w, const char *dir, struct dlist *pre)
 		struct dent *e = &l->e[i];
 		char *full = probe_path_join(dir, e->name);
 
-		if (wanted(w, full, e->type)) {
+		if (wanted(w, full, e)) {
 			rc = probe_match(w->s, w->fname, e->name);
 			if (rc == 1 && w->ecb != NULL &&
 			    dent_lstat(w, full, e) < 0)
@@ -463,12 +484,10 @@ enter_ok(struct fwalk *w, const char *full, struct dent *e, int level,
 	} else if (e->type == PLAT_FT_LNK) {
 		if (!w->rec_links)
 			return false;
-		if (plat_fs_stat(w->s->target, full, &st) < 0) {
-			ks_error_clear();
+		if (dent_follow(w, full, e) < 0 || e->ftype != PLAT_FT_DIR)
 			return false;
-		}
-		if (st.type != PLAT_FT_DIR)
-			return false;
+		st.dev = e->fdev;
+		st.ino = e->fino;
 	} else
 		return false;
 	if (skip_dir(w, full))
@@ -676,7 +695,7 @@ walk_search(struct fwalk *w, const char *dir, int depth)
 		struct dent *e = &l->e[i];
 		char *full = probe_path_join(dir, e->name);
 
-		if (w->fp != NULL && wanted(w, full, e->type)) {
+		if (w->fp != NULL && wanted(w, full, e)) {
 			rc = probe_match(w->s, w->fp, full);
 			if (rc == 1 && w->ecb != NULL &&
 			    dent_lstat(w, full, e) < 0)
