@@ -7,18 +7,20 @@
  * File format, version 1 (UTF-8, one record per line, fields separated by
  * TAB; in fields "\\" "\t" "\n" "\r" stand for backslash, tab, newline and
  * carriage return; an empty field is "absent"):
- *   kensa-vulnstore<TAB>1<TAB><entry count>     header, first line
+ *   kensa-vulnstore<TAB>2<TAB><entry count>     header, first line
  *   E origin id source       starts an entry (origin: vendor|jvn|nvd|other)
  *   T lang title             lang "ja" or "en"
  *   V severity               the vendor's severity word
  *   A alias                  another id (CVE of a JVNDB entry, advisory)
  *   S origin source version vector stated-score severity
  *   R source id url
- * Lines starting with '#' are comments. T, V, A, S and R belong to the
+ *   M modified               when the source last changed the entry
+ *                            (version 2: which of two statements of one
+ *                            id is newer, also after a save and a load)
+ * Lines starting with '#' are comments. T, V, A, S, R and M belong to the
  * last E. Unknown record letters are an error (a newer version must bump
- * the header's version). An entry's modified date (which of two
- * statements of one id is newer) is not saved: version 1 has no record
- * for it, so a loaded entry merges with whatever is added later.
+ * the header's version). Version 1 files (no M) are still read: their
+ * entries have no date and merge with whatever is added later.
  */
 #include "feeds/feed_int_vuln.h"
 #include "platform/base/base.h"
@@ -35,7 +37,7 @@
 #include <libxml/xmlreader.h>
 
 #define VS_MAGIC	"kensa-vulnstore"
-#define VS_VERSION	1
+#define VS_VERSION	2	/* also reads 1 */
 /* A store file larger than this is refused (the full JVN iPedia archive
  * with every vendor feed is far below it). */
 #define VS_MAX_FILE	(1024u << 20)
@@ -960,6 +962,11 @@ feed_vulnstore_save(const struct feed_vulnstore *vs, const char *path)
 			put_field(fp, v->severity);
 			fputc('\n', fp);
 		}
+		if (v->modified != NULL) {
+			fputc('M', fp);
+			put_field(fp, v->modified);
+			fputc('\n', fp);
+		}
 		for (uint32_t j = 0; j < v->naliases; j++) {
 			fputc('A', fp);
 			put_field(fp, v->aliases[j]);
@@ -1039,6 +1046,7 @@ struct loader {
 	struct feed_vulnstore	*vs;
 	struct feed_vuln	*cur;
 	size_t			 acap, scap, rcap;
+	int			 version;	/* the header's */
 };
 
 static const char *
@@ -1098,6 +1106,11 @@ load_record(struct loader *l, char **f, int n)
 		if (n != 2)
 			return -1;
 		v->severity = lin(l, f[1]);
+		return 0;
+	case 'M':
+		if (n != 2 || l->version < 2)
+			return -1;
+		v->modified = lin(l, f[1]);
 		return 0;
 	case 'A':
 		if (n != 2 || !*f[1] || v->naliases >= FEED_VB_MAX_LIST)
@@ -1171,10 +1184,12 @@ feed_vulnstore_load(struct feed_vulnstore **out, const char *path)
 				    "store", path);
 				goto bad;
 			}
-			if (strcmp(f[1], "1") != 0) {
+			if (strcmp(f[1], "1") == 0 || strcmp(f[1], "2") == 0) {
+				l.version = f[1][0] - '0';
+			} else {
 				ks_error_set("%s:1: vulnerability store "
 				    "version %s is not supported (this kensa "
-				    "reads version %d)", path, f[1],
+				    "reads versions 1 and %d)", path, f[1],
 				    VS_VERSION);
 				goto bad;
 			}

@@ -467,6 +467,25 @@ test_feed_jvn__dedup_newest_wins(void **state)
 		assert_int_equal(lookups(vs, "CVE-2022-1111"), 0);
 		feed_vulnstore_free(vs);
 	}
+	/* The date is saved (store version 2): the older file imported into
+	 * a store loaded from disk is still the older one. */
+	{
+		char *kvs = ks_asprintf("%s.kvs", p[1]);
+
+		vs = import_files(&p[1], 1);
+		assert_int_equal(feed_vulnstore_save(vs, kvs), 0);
+		feed_vulnstore_free(vs);
+		vs = NULL;
+		assert_int_equal(feed_vulnstore_load(&vs, kvs), 0);
+		assert_int_equal(feed_jvn_import(vs, p[0]), 0);
+		v = one(vs, "JVNDB-2022-000042");
+		assert_string_equal(v->title_ja, "new title");
+		assert_string_equal(v->modified, "2024-06-30T18:30:00+09:00");
+		assert_int_equal(lookups(vs, "CVE-2022-1111"), 0);
+		feed_vulnstore_free(vs);
+		unlink(kvs);
+		free(kvs);
+	}
 	for (int i = 0; i < 2; i++) {
 		unlink(p[i]);
 		free(p[i]);

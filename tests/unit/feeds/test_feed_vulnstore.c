@@ -198,8 +198,12 @@ test_feed_vulnstore__load_errors(void **state)
 	assert_int_equal(load_text("", &vs), KS_EPARSE);
 	assert_int_equal(load_text("something else\t1\n", &vs), KS_EPARSE);
 	assert_non_null(strstr(ks_error_msg(), ":1: not a kensa"));
-	assert_int_equal(load_text("kensa-vulnstore\t2\t0\n", &vs), KS_EPARSE);
-	assert_non_null(strstr(ks_error_msg(), "version 2"));
+	assert_int_equal(load_text("kensa-vulnstore\t3\t0\n", &vs), KS_EPARSE);
+	assert_non_null(strstr(ks_error_msg(), "version 3"));
+	/* M (the modified date) exists from version 2 on. */
+	assert_int_equal(load_text("kensa-vulnstore\t1\t1\n"
+	    "E\tjvn\tJVNDB-1\tJVN iPedia\nM\t2024-01-01\n", &vs), KS_EPARSE);
+	assert_non_null(strstr(ks_error_msg(), "t.kvs:3:"));
 	/* A record before any entry, an unknown record, a bad origin, a
 	 * bad escape, a wrong field count: each names its line. */
 	assert_int_equal(load_text("kensa-vulnstore\t1\t0\nV\tLow\n", &vs),

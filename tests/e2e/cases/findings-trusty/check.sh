@@ -12,7 +12,7 @@ XSD="$CASE/../../../../data/schemas/kensa-findings-1.xsd"
 xmllint --noout --schema "$XSD" "$OUT/findings.xml"
 xsltproc "$CASE/findings.xsl" "$OUT/findings.xml" >"$OUT/findings.en"
 diff "$CASE/findings.en.expect" "$OUT/findings.en"
-head -1 "$OUT/store.kvs" | grep -q '^kensa-vulnstore	1	'
+head -1 "$OUT/store.kvs" | grep -q '^kensa-vulnstore	2	'
 "$K" oval eval --root "$ROOT" --lang ja --vulnstore "$OUT/store.kvs" \
     --findings "$OUT/findings-ja.xml" "$DEFS" >/dev/null
 xmllint --noout --schema "$XSD" "$OUT/findings-ja.xml"
