@@ -1,10 +1,14 @@
 /*
  * libFuzzer target for the OVAL definitions parser (oval/parse_*.c): any
  * bytes either fail with a code or give a model whose every reference is
- * an index in range or OVAL_NONE. Seeds: OVAL definitions documents.
+ * an index in range or OVAL_NONE. The same bytes loaded as a DOM and
+ * replayed into the parser (ks_xml_sax_replay, the data-stream path) must
+ * give the same model when both succeed. Seeds: OVAL definitions documents.
  */
 #include <stdint.h>
 #include <stdlib.h>
+
+#include <libxml/tree.h>
 
 #include "oval/oval_int.h"
 
@@ -117,6 +121,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	check_model(d);
+	{
+		struct oval_defs *r = NULL;
+		xmlDoc *doc = NULL;
+
+		if (ks_xml_doc_read_mem(&doc, (const char *)data, size,
+		    "fuzz.xml") == 0 && oval_defs_parse_node(&r,
+		    xmlDocGetRootElement(doc), "fuzz.xml") == 0) {
+			check_model(r);
+			if (r->ndefs != d->ndefs || r->ntests != d->ntests ||
+			    r->nobjects != d->nobjects ||
+			    r->nstates != d->nstates || r->nvars != d->nvars)
+				abort();
+		}
+		oval_defs_free(r);
+		xmlFreeDoc(doc);
+	}
 	oval_defs_free(d);
 	return 0;
 }
