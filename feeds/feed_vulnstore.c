@@ -47,13 +47,38 @@ struct idlist {
 	size_t		 n, cap;
 };
 
+/*
+ * A loaded store is indexed, not parsed: load checks every line and
+ * indexes the entries' ids and aliases; an entry's other records (titles,
+ * scores, references, dates) stay split in the file's text and are parsed
+ * the first time the entry is used (lookup, merge, save). A scan looks up
+ * a few dozen ids among tens of thousands.
+ */
+struct vs_line {
+	uint32_t	 off;	/* first field in text */
+	uint8_t		 nf;	/* its field count */
+};
+struct vs_lazy {
+	uint32_t	 first, n;	/* its deferred lines in lines[] */
+	bool		 done;
+};
+
 struct feed_vulnstore {
 	struct ks_strpool	*pool;
 	struct feed_vuln	*v;
 	size_t			 n, cap;
 	struct ks_map		*keys;	/* "id\x1fsource" -> idx+1 */
 	struct ks_map		*ids;	/* id or alias -> idlist * */
+	/* loaded entries: v[0..nlazy) */
+	char			*text;	/* the file, split in place */
+	struct vs_line		*lines;
+	size_t			 nlines, capl;
+	struct vs_lazy		*lazy;
+	size_t			 nlazy, capz;
+	int			 version;
 };
+
+static void vs_parse(struct feed_vulnstore *vs, uint32_t idx);
 
 /* ---- the entry builder (feed_int_vuln.h) ------------------------------- */
 
@@ -273,6 +298,9 @@ feed_vulnstore_free(struct feed_vulnstore *vs)
 	ks_map_free(vs->ids);
 	ks_map_free(vs->keys);
 	ks_strpool_free(vs->pool);
+	free(vs->text);
+	free(vs->lines);
+	free(vs->lazy);
 	free(vs);
 }
 
@@ -479,6 +507,7 @@ feed_vulnstore_add(struct feed_vulnstore *vs, const struct feed_vuln *v)
 	got = (uintptr_t)ks_map_get(vs->keys, key);
 	if (got != 0) {
 		idx = (uint32_t)(got - 1);
+		vs_parse(vs, idx);
 		/* The same id in several JVN files (a yearly feed, the
 		 * recent-changes feed): the newest statement wins, whatever
 		 * the order the files are read in (MYJVN.md §5). */
@@ -515,9 +544,12 @@ feed_vulnstore_lookup(const struct feed_vulnstore *vs, const char *id,
 
 	if (l == NULL)
 		return 0;
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
+		/* Parsing on first use changes nothing a caller sees. */
+		vs_parse((struct feed_vulnstore *)vs, l->v[i]);
 		if ((rc = cb(&vs->v[l->v[i]], payload)) != 0)
 			return rc;
+	}
 	return 0;
 }
 
@@ -527,9 +559,11 @@ feed_vulnstore_foreach(const struct feed_vulnstore *vs,
 {
 	int rc;
 
-	for (size_t i = 0; i < vs->n; i++)
+	for (size_t i = 0; i < vs->n; i++) {
+		vs_parse((struct feed_vulnstore *)vs, (uint32_t)i);
 		if ((rc = cb(&vs->v[i], payload)) != 0)
 			return rc;
+	}
 	return 0;
 }
 
@@ -932,6 +966,8 @@ feed_vulnstore_save(const struct feed_vulnstore *vs, const char *path)
 	FILE *fp;
 	int rc;
 
+	for (size_t i = 0; i < vs->nlazy; i++)
+		vs_parse((struct feed_vulnstore *)vs, (uint32_t)i);
 	make_parents(path);
 	if ((rc = ks_atomic_open(&a, path)) < 0)
 		return rc;
@@ -1009,22 +1045,30 @@ split_fields(char *line, char **f, int max)
 	char *w = line, *r = line;
 
 	f[n++] = w;
-	for (; *r; r++) {
-		if (*r == '\t') {
+	for (;;) {
+		/* Runs without a tab or an escape move whole (a store is
+		 * tens of MB: no byte-by-byte loop). */
+		size_t k = strcspn(r, "\t\\");
+
+		if (w != r)
+			memmove(w, r, k);
+		w += k;
+		r += k;
+		if (*r == '\0')
+			break;
+		if (*r++ == '\t') {
 			*w++ = '\0';
 			if (n == max)
 				return -1;
 			f[n++] = w;
-		} else if (*r == '\\') {
-			switch (*++r) {
-			case '\\': *w++ = '\\'; break;
-			case 't': *w++ = '\t'; break;
-			case 'n': *w++ = '\n'; break;
-			case 'r': *w++ = '\r'; break;
-			default: return -1;
-			}
-		} else {
-			*w++ = *r;
+			continue;
+		}
+		switch (*r++) {
+		case '\\': *w++ = '\\'; break;
+		case 't': *w++ = '\t'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		default: return -1;
 		}
 	}
 	*w = '\0';
@@ -1065,7 +1109,15 @@ load_entry(struct loader *l, char **f)
 
 	if (o < 0 || !*f[2] || !*f[3])
 		return -1;
-	key = ks_asprintf("%s\x1f%s", f[2], f[3]);
+	/* once per entry of a big store: no printf */
+	{
+		size_t a = strlen(f[2]), b = strlen(f[3]);
+
+		key = ks_malloc(a + b + 2);
+		memcpy(key, f[2], a);
+		key[a] = '\x1f';
+		memcpy(key + a + 1, f[3], b + 1);
+	}
 	if (ks_map_get(vs->keys, key) != NULL) {
 		free(key);
 		return -1;	/* each (id, source) once */
@@ -1146,6 +1198,54 @@ load_record(struct loader *l, char **f, int n)
 	return -1;
 }
 
+/* Whether deferred record f[0..n) is well formed, without storing it
+ * (the checks of load_record). */
+static bool
+record_ok(char **f, int n, int version)
+{
+	switch (f[0][0]) {
+	case 'T':
+		return n == 3 && (strcmp(f[1], "ja") == 0 ||
+		    strcmp(f[1], "en") == 0);
+	case 'V':
+		return n == 2;
+	case 'M':
+		return n == 2 && version >= 2;
+	case 'S':
+		return n == 7 && origin_parse(f[1]) >= 0;
+	case 'R':
+		return n == 4;
+	}
+	return false;
+}
+
+/* Parses the deferred records of loaded entry idx, once. */
+static void
+vs_parse(struct feed_vulnstore *vs, uint32_t idx)
+{
+	struct loader l = { .vs = vs, .version = vs->version };
+	struct vs_lazy *z;
+
+	if (idx >= vs->nlazy || vs->lazy[idx].done)
+		return;
+	z = &vs->lazy[idx];
+	z->done = true;
+	l.cur = &vs->v[idx];
+	/* aliases were indexed at load: grow from where they are */
+	l.acap = vs->v[idx].naliases;
+	for (uint32_t i = 0; i < z->n; i++) {
+		const struct vs_line *ln = &vs->lines[z->first + i];
+		char *f[8], *p = vs->text + ln->off;
+
+		for (int k = 0; k < ln->nf; k++) {
+			f[k] = p;
+			p += strlen(p) + 1;
+		}
+		/* checked at load: cannot fail */
+		(void)load_record(&l, f, ln->nf);
+	}
+}
+
 int
 feed_vulnstore_load(struct feed_vulnstore **out, const char *path)
 {
@@ -1193,6 +1293,7 @@ feed_vulnstore_load(struct feed_vulnstore **out, const char *path)
 				    VS_VERSION);
 				goto bad;
 			}
+			vs->version = l.version;
 			continue;
 		}
 		if (n < 0)
@@ -1204,8 +1305,24 @@ feed_vulnstore_load(struct feed_vulnstore **out, const char *path)
 		if (f[0][0] == 'E') {
 			if (n != 4 || load_entry(&l, f) < 0)
 				goto malformed;
-		} else if (l.cur == NULL || load_record(&l, f, n) < 0) {
+			ks_grow(&vs->lazy, &vs->capz, vs->nlazy + 1,
+			    sizeof(*vs->lazy));
+			vs->lazy[vs->nlazy++] = (struct vs_lazy){
+				(uint32_t)vs->nlines, 0, false };
+		} else if (l.cur == NULL) {
 			goto malformed;
+		} else if (f[0][0] == 'A') {
+			/* the index needs every alias now */
+			if (load_record(&l, f, n) < 0)
+				goto malformed;
+		} else {
+			if (!record_ok(f, n, l.version))
+				goto malformed;
+			ks_grow(&vs->lines, &vs->capl, vs->nlines + 1,
+			    sizeof(*vs->lines));
+			vs->lines[vs->nlines++] = (struct vs_line){
+				(uint32_t)(f[0] - data), (uint8_t)n };
+			vs->lazy[vs->nlazy - 1].n++;
 		}
 	}
 	if (lineno == 0) {
@@ -1213,6 +1330,8 @@ feed_vulnstore_load(struct feed_vulnstore **out, const char *path)
 		    path);
 		goto bad;
 	}
+	vs->text = data;
+	data = NULL;
 	*out = vs;
 	vs = NULL;
 	rc = 0;

@@ -688,12 +688,14 @@ int feed_jvn_import_mem(struct feed_vulnstore *vs, const char *buf,
 
 /*
  * Writes the store to `path` atomically (a temporary file and a rename), in
- * kensa's vulnstore format version 1. Returns 0 or a KS_* code.
+ * kensa's vulnstore format version 2. Returns 0 or a KS_* code.
  */
 int feed_vulnstore_save(const struct feed_vulnstore *vs, const char *path);
-/* Loads a store saved by feed_vulnstore_save. KS_ENOTFOUND when the file
- * does not exist, KS_EPARSE (with file:line) for a bad header, an unknown
- * version or a malformed line. The caller frees *out. */
+/* Loads a store saved by feed_vulnstore_save (version 1 or 2): every line
+ * is checked and the ids and aliases indexed; an entry's other records are
+ * parsed when it is first used. KS_ENOTFOUND when the file does not exist,
+ * KS_EPARSE (with file:line) for a bad header, an unknown version or a
+ * malformed line. The caller frees *out. */
 int feed_vulnstore_load(struct feed_vulnstore **out, const char *path);
 /* The store's default place: $KENSA_CACHE_DIR/vulnstore.kvs, else
  * $XDG_CACHE_HOME/kensa/vulnstore.kvs, else ~/.cache/kensa/vulnstore.kvs.
