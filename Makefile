@@ -13,14 +13,18 @@ BUILD   ?= build
 CC      ?= cc
 PKGS     = libxml-2.0 libxslt libpcre2-8 openssl libcurl libarchive yaml-0.1 rpm libselinux
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# librpm and libcurl are opened with dlopen on first use (ks_dl_load in
-# platform/base/dl.c): compiled against, not linked. Their sonames come from
-# the very libraries pkg-config finds, so the two always agree.
-DL_PKGS    = libcurl rpm
+# librpm, libcurl, libxslt and libselinux are opened with dlopen on first use
+# (ks_dl_load in platform/base/dl.c): compiled against, not linked. Their
+# sonames come from the libraries the linker would find, so the two agree.
+DL_PKGS    = libcurl rpm libxslt libselinux
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS)) 2>/dev/null)
-soname      = $(shell objdump -p $(shell pkg-config --variable=libdir $(1) 2>/dev/null)/$(2) 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
-SONAMES    := -DKS_SONAME_RPM='"$(call soname,rpm,librpm.so)"' \
-              -DKS_SONAME_CURL='"$(call soname,libcurl,libcurl.so)"'
+# Unit tests that check against a library directly link it themselves.
+TEST_LIBS  := $(shell pkg-config --libs libselinux 2>/dev/null)
+soname      = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+SONAMES    := -DKS_SONAME_RPM='"$(call soname,librpm.so)"' \
+              -DKS_SONAME_CURL='"$(call soname,libcurl.so)"' \
+              -DKS_SONAME_XSLT='"$(call soname,libxslt.so)"' \
+              -DKS_SONAME_SELINUX='"$(call soname,libselinux.so)"'
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter -Werror
 CFLAGS  ?= -O2 -g
@@ -57,7 +61,7 @@ $(BUILD)/kensa: $(BUILD)/agent/main.o $(BUILD)/libkensa.a
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkensa.a $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libkensa.a $(LDLIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libkensa.a $(LDLIBS) $(TEST_LIBS) -lcmocka
 
 # make check: everything under ASan + UBSan, any report fails the run.
 SAN = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \

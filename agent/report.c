@@ -34,6 +34,35 @@
 #define NS_XCCDF11	"http://checklists.nist.gov/xccdf/1.1"
 #define NS_FINDINGS	"urn:kensa:findings:1"
 
+/* libxslt is opened on first use (ks_dl_load, see base.h): only reports
+ * need it. The slots have the types of the prototypes compiled against. */
+#define XSLT_FUNCS(F) \
+	F(xsltApplyStylesheetUser) \
+	F(xsltFreeSecurityPrefs) \
+	F(xsltFreeStylesheet) \
+	F(xsltFreeTransformContext) \
+	F(xsltNewDocument) \
+	F(xsltNewSecurityPrefs) \
+	F(xsltNewTransformContext) \
+	F(xsltParseStylesheetDoc) \
+	F(xsltQuoteOneUserParam) \
+	F(xsltSaveResultToFile) \
+	F(xsltSecurityForbid) \
+	F(xsltSetCtxtSecurityPrefs) \
+	F(xsltSetGenericErrorFunc) \
+	F(xsltSetSecurityPrefs) \
+	F(xsltSetTransformErrorFunc) \
+
+#define XSLT_SLOT(f) __typeof__(f) *f;
+#define XSLT_SYM(f) { #f, (void **)&XL.f },
+_Static_assert(sizeof(KS_SONAME_XSLT) > 1, "the Makefile found no libxslt");
+static struct { XSLT_FUNCS(XSLT_SLOT) } XL;
+static const struct ks_dl_sym xslt_syms[] = { XSLT_FUNCS(XSLT_SYM) };
+static struct ks_dl_lib xslt_lib = {
+	.soname = KS_SONAME_XSLT, .what = "writing HTML reports",
+	.syms = xslt_syms, .nsyms = sizeof(xslt_syms) / sizeof(xslt_syms[0]),
+};
+
 /* libxslt reports through a global callback: the first message of a run is
  * kept (later ones are mostly its echoes) and folded into one line. A
  * runtime error comes as two messages, where and what: both are kept. */
@@ -280,10 +309,10 @@ report_attach_findings(xsltTransformContextPtr ctxt, xsltStylesheetPtr style,
 	url = NULL;
 	/* What xsltLoadDocument does for a document it parses itself. */
 	xmlXPathOrderDocElems(*fdoc);
-	if (xsltNewDocument(ctxt, *fdoc) == NULL)
+	if (XL.xsltNewDocument(ctxt, *fdoc) == NULL)
 		goto out;
 	*fdoc = NULL;
-	if (xsltQuoteOneUserParam(ctxt, BAD_CAST "findings", esc) != 0) {
+	if (XL.xsltQuoteOneUserParam(ctxt, BAD_CAST "findings", esc) != 0) {
 		rc = KS_ERROR;
 		goto out;
 	}
@@ -317,7 +346,7 @@ report_load_style(xsltStylesheetPtr *out, const char *xsl)
 		return rc;
 	report_xslt_reset();
 	report_xml_errors(true);
-	*out = xsltParseStylesheetDoc(sdoc);
+	*out = XL.xsltParseStylesheetDoc(sdoc);
 	report_xml_errors(false);
 	if (*out == NULL) {
 		/* On failure the document stays ours. */
@@ -336,7 +365,7 @@ report_write(xmlDoc *res, xsltStylesheetPtr style, const char *out_path)
 	int rc = KS_ERROR;
 
 	if (out_path == NULL || strcmp(out_path, "-") == 0) {
-		if (xsltSaveResultToFile(stdout, res, style) < 0 ||
+		if (XL.xsltSaveResultToFile(stdout, res, style) < 0 ||
 		    fflush(stdout) != 0 || ferror(stdout)) {
 			ks_error_set("standard output: cannot write the report");
 			return KS_ERROR;
@@ -345,7 +374,7 @@ report_write(xmlDoc *res, xsltStylesheetPtr style, const char *out_path)
 	}
 	if ((rc = ks_atomic_open(&a, out_path)) != 0)
 		return rc;
-	if (xsltSaveResultToFile(ks_atomic_fp(a), res, style) < 0) {
+	if (XL.xsltSaveResultToFile(ks_atomic_fp(a), res, style) < 0) {
 		ks_atomic_abort(a);
 		ks_error_set("%s: cannot write the report", out_path);
 		return KS_ERROR;
@@ -383,6 +412,8 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	int rc = KS_ERROR, n;
 
 	ks_xml_init();
+	if ((rc = ks_dl_load(&xslt_lib)) != 0)
+		return rc;
 	if (lang == NULL)
 		lang = agent_lang(NULL);
 	n = snprintf(xsl, sizeof(xsl), "%s/xsl/report.xsl", datadir);
@@ -407,27 +438,27 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	    findings_path, &rs)) != 0)
 		goto out;
 
-	xsltSetGenericErrorFunc(NULL, report_xslt_error);
+	XL.xsltSetGenericErrorFunc(NULL, report_xslt_error);
 	if ((rc = report_load_style(&style, xsl)) != 0)
 		goto out;
 	rc = KS_ERROR;
-	if ((sec = xsltNewSecurityPrefs()) == NULL ||
-	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE,
+	if ((sec = XL.xsltNewSecurityPrefs()) == NULL ||
+	    XL.xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE,
 	    report_check_read) != 0 ||
-	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE,
-	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY,
-	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK,
-	    xsltSecurityForbid) != 0 ||
-	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK,
-	    xsltSecurityForbid) != 0) {
+	    XL.xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE,
+	    XL.xsltSecurityForbid) != 0 ||
+	    XL.xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    XL.xsltSecurityForbid) != 0 ||
+	    XL.xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK,
+	    XL.xsltSecurityForbid) != 0 ||
+	    XL.xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK,
+	    XL.xsltSecurityForbid) != 0) {
 		ks_error_set("%s: cannot set the XSLT security preferences",
 		    xsl);
 		goto out;
 	}
-	if ((ctxt = xsltNewTransformContext(style, doc)) == NULL ||
-	    xsltSetCtxtSecurityPrefs(sec, ctxt) != 0) {
+	if ((ctxt = XL.xsltNewTransformContext(style, doc)) == NULL ||
+	    XL.xsltSetCtxtSecurityPrefs(sec, ctxt) != 0) {
 		ks_error_set("%s: out of memory", xsl);
 		rc = KS_ENOMEM;
 		goto out;
@@ -436,7 +467,7 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	/* Whatever document() parses itself (our strings file) is read as the
 	 * safe loader reads: no entity expansion, no DTD, no network. */
 	ctxt->parserOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA;
-	xsltSetTransformErrorFunc(ctxt, NULL, report_xslt_error);
+	XL.xsltSetTransformErrorFunc(ctxt, NULL, report_xslt_error);
 	if (fdoc != NULL &&
 	    (rc = report_attach_findings(ctxt, style, &fdoc, rs.findings)) != 0)
 		goto out;
@@ -449,7 +480,7 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	params[4] = NULL;
 	report_xslt_reset();
 	report_xml_errors(true);
-	res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctxt);
+	res = XL.xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctxt);
 	report_xml_errors(false);
 	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
 		ks_error_set("%s: rendering with %s failed: %s", in_path, xsl,
@@ -458,11 +489,11 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	}
 	rc = report_write(res, style, out_path);
 out:
-	xsltSetGenericErrorFunc(NULL, NULL);
+	XL.xsltSetGenericErrorFunc(NULL, NULL);
 	xmlFreeDoc(res);
-	xsltFreeTransformContext(ctxt);
-	xsltFreeSecurityPrefs(sec);
-	xsltFreeStylesheet(style);
+	XL.xsltFreeTransformContext(ctxt);
+	XL.xsltFreeSecurityPrefs(sec);
+	XL.xsltFreeStylesheet(style);
 	xmlFreeDoc(fdoc);
 	return rc;
 }

@@ -10,6 +10,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* libselinux is opened on first use (ks_dl_load, see base.h): only the
+ * live host's SELinux objects need it, and its constructor reads /proc at
+ * start-up. The slots have the types of the prototypes compiled against. */
+#define SE_FUNCS(F) \
+	F(freecon) \
+	F(getpidcon) \
+	F(getpidcon_raw) \
+	F(is_selinux_enabled) \
+	F(lgetfilecon) \
+	F(lgetfilecon_raw) \
+	F(security_get_boolean_active) \
+	F(security_get_boolean_names) \
+	F(security_get_boolean_pending) \
+
+#define SE_SLOT(f) __typeof__(f) *f;
+#define SE_SYM(f) { #f, (void **)&SE.f },
+_Static_assert(sizeof(KS_SONAME_SELINUX) > 1,
+    "the Makefile found no libselinux");
+static struct { SE_FUNCS(SE_SLOT) } SE;
+static const struct ks_dl_sym se_syms[] = { SE_FUNCS(SE_SYM) };
+static struct ks_dl_lib se_lib = {
+	.soname = KS_SONAME_SELINUX, .what = "reading SELinux facts",
+	.syms = se_syms, .nsyms = sizeof(se_syms) / sizeof(se_syms[0]),
+};
+
 static int
 not_live(struct plat_target *t, const char *what)
 {
@@ -23,7 +48,12 @@ plat_selinux_enabled(struct plat_target *t)
 {
 	if (!plat_target_is_live(t))
 		return not_live(t, "SELinux state");
-	return is_selinux_enabled() > 0 ? 1 : 0;
+	/* Without libselinux the host is not using SELinux. */
+	if (ks_dl_load(&se_lib) != 0) {
+		ks_error_clear();
+		return 0;
+	}
+	return SE.is_selinux_enabled() > 0 ? 1 : 0;
 }
 
 int
@@ -35,15 +65,17 @@ plat_selinux_booleans_foreach(struct plat_target *t, plat_sebool_cb cb,
 
 	if (!plat_target_is_live(t))
 		return not_live(t, "SELinux booleans");
-	if (security_get_boolean_names(&names, &n) != 0)
+	if (ks_dl_load(&se_lib) != 0)
+		return KS_EUNSUPPORTED;
+	if (SE.security_get_boolean_names(&names, &n) != 0)
 		return plat_errno_rc(errno, "/sys/fs/selinux/booleans",
 		    "list");
 	for (int i = 0; i < n; i++) {
 		struct plat_sebool b = { .name = names[i] };
 
 		if (rc == 0) {
-			b.active = security_get_boolean_active(names[i]);
-			b.pending = security_get_boolean_pending(names[i]);
+			b.active = SE.security_get_boolean_active(names[i]);
+			b.pending = SE.security_get_boolean_pending(names[i]);
 			rc = cb(&b, payload);
 		}
 		free(names[i]);
@@ -61,14 +93,16 @@ plat_selinux_file_context(struct plat_target *t, const char *path,
 	*raw = *trans = NULL;
 	if (!plat_target_is_live(t))
 		return not_live(t, "file security contexts");
-	if (lgetfilecon_raw(path, &r) < 0)
+	if (ks_dl_load(&se_lib) != 0)
+		return KS_EUNSUPPORTED;
+	if (SE.lgetfilecon_raw(path, &r) < 0)
 		return plat_errno_rc(errno, path, "getxattr security.selinux");
-	if (lgetfilecon(path, &tr) < 0)
+	if (SE.lgetfilecon(path, &tr) < 0)
 		tr = NULL;
 	*raw = ks_strdup(r);
 	*trans = ks_strdup(tr != NULL ? tr : r);
-	freecon(r);
-	freecon(tr);
+	SE.freecon(r);
+	SE.freecon(tr);
 	return 0;
 }
 
@@ -81,14 +115,16 @@ plat_selinux_pid_context(struct plat_target *t, long pid, char **raw,
 	*raw = *trans = NULL;
 	if (!plat_target_is_live(t))
 		return not_live(t, "process security contexts");
-	if (getpidcon_raw((pid_t)pid, &r) < 0)
+	if (ks_dl_load(&se_lib) != 0)
+		return KS_EUNSUPPORTED;
+	if (SE.getpidcon_raw((pid_t)pid, &r) < 0)
 		return errno == ENOENT || errno == ESRCH ? KS_ENOTFOUND :
 		    plat_errno_rc(errno, "/proc/<pid>/attr/current", NULL);
-	if (getpidcon((pid_t)pid, &tr) < 0)
+	if (SE.getpidcon((pid_t)pid, &tr) < 0)
 		tr = NULL;
 	*raw = ks_strdup(r);
 	*trans = ks_strdup(tr != NULL ? tr : r);
-	freecon(r);
-	freecon(tr);
+	SE.freecon(r);
+	SE.freecon(tr);
 	return 0;
 }
