@@ -1131,38 +1131,76 @@ out:
 	return rc;
 }
 
+/* A reader of one compressed stream (or a plain file) positioned on its
+ * data: 1, or 0 for a stream without data; KS_* with r freed and NULL. */
+static int
+raw_open(struct feed_arc **r, const char *src,
+    const struct feed_archive_limits *lim)
+{
+	struct archive_entry *e;
+	int rc;
+
+	if ((rc = feed_arc_open_file(r, src, NULL, FEED_ARC_RAW, lim)) != 0)
+		return rc;
+	if ((rc = feed_arc_next(*r, &e)) < 0) {
+		feed_arc_free(*r);
+		*r = NULL;
+	}
+	return rc;
+}
+
+/* Every expanded byte of r to cb, under the caps: 0, the caps' or the
+ * data's KS_*, or cb's code. */
+static int
+raw_pump(struct feed_arc *r, feed_archive_data_cb cb, void *payload)
+{
+	long n;
+	int rc;
+
+	while ((n = feed_arc_data(r, r->buf, sizeof(r->buf))) != 0) {
+		if (n < 0)
+			return (int)n;
+		if ((rc = cb(r->buf, (size_t)n, payload)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+struct to_file {
+	FILE		*fp;
+	const char	*dst;
+};
+
+static int
+write_cb(const void *data, size_t len, void *payload)
+{
+	struct to_file *t = payload;
+
+	if (fwrite(data, 1, len, t->fp) != len) {
+		ks_error_set("cannot write %s: %s", t->dst, strerror(errno));
+		return KS_ERROR;
+	}
+	return 0;
+}
+
 int
 feed_archive_decompress(const char *src, const char *dst,
     const struct feed_archive_limits *lim)
 {
 	struct feed_arc *r = NULL;
 	struct ks_atomic *at = NULL;
-	struct archive_entry *e;
-	FILE *fp;
-	long n;
+	struct to_file t = { NULL, dst };
 	int rc, x;
 
-	if ((rc = feed_arc_open_file(&r, src, NULL, FEED_ARC_RAW, lim)) != 0)
+	if ((rc = raw_open(&r, src, lim)) < 0)
 		goto out;
-	if ((rc = ks_atomic_open(&at, dst)) != 0)
-		goto out;
-	fp = ks_atomic_fp(at);
-	if ((x = feed_arc_next(r, &e)) < 0) {
+	if ((x = ks_atomic_open(&at, dst)) != 0) {
 		rc = x;
 		goto out;
 	}
-	while (x == 1 && (n = feed_arc_data(r, r->buf, sizeof(r->buf))) != 0) {
-		if (n < 0) {
-			rc = (int)n;
-			goto out;
-		}
-		if (fwrite(r->buf, 1, (size_t)n, fp) != (size_t)n) {
-			ks_error_set("cannot write %s: %s", dst,
-			    strerror(errno));
-			rc = KS_ERROR;
-			goto out;
-		}
-	}
+	t.fp = ks_atomic_fp(at);
+	if (rc == 1 && (rc = raw_pump(r, write_cb, &t)) != 0)
+		goto out;
 	rc = ks_atomic_commit(at);
 	at = NULL;
 out:
@@ -1181,43 +1219,41 @@ is_archive(const unsigned char *p, size_t n)
 	    (n >= 4 && memcmp(p, "PK\x05\x06", 4) == 0);
 }
 
+struct head {
+	unsigned char	 b[512];
+	size_t		 n;
+};
+
+static int
+head_cb(const void *data, size_t len, void *payload)
+{
+	struct head *h = payload;
+	size_t k = sizeof(h->b) - h->n;
+
+	if (k > len)
+		k = len;
+	memcpy(h->b + h->n, data, k);
+	h->n += k;
+	return 0;
+}
+
 int
 feed_archive_check_document(const char *path,
     const struct feed_archive_limits *lim)
 {
-	unsigned char head[512];
-	size_t nhead = 0;
+	struct head head = { .n = 0 };
 	struct feed_arc *r = NULL;
-	struct archive_entry *e;
 	char *tmp = NULL, *dest = NULL;
-	long n;
-	int rc, x;
+	int rc;
 
 	/* Every byte through the decompressor, under the caps: a bomb
 	 * stops here, before anything is used. */
-	if ((rc = feed_arc_open_file(&r, path, NULL, FEED_ARC_RAW, lim)) != 0)
+	if ((rc = raw_open(&r, path, lim)) < 0 ||
+	    (rc == 1 && (rc = raw_pump(r, head_cb, &head)) != 0))
 		goto out;
-	if ((x = feed_arc_next(r, &e)) < 0) {
-		rc = x;
-		goto out;
-	}
-	while (x == 1 && (n = feed_arc_data(r, r->buf, sizeof(r->buf))) != 0) {
-		if (n < 0) {
-			rc = (int)n;
-			goto out;
-		}
-		if (nhead < sizeof(head)) {
-			size_t k = sizeof(head) - nhead;
-
-			if (k > (size_t)n)
-				k = (size_t)n;
-			memcpy(head + nhead, r->buf, k);
-			nhead += k;
-		}
-	}
 	feed_arc_free(r);
 	r = NULL;
-	if (!is_archive(head, nhead))
+	if (!is_archive(head.b, head.n))
 		return 0;
 	/* An archive: its entries get the extraction's checks (an entry
 	 * leaving the directory is named), then it is refused anyway, as

@@ -73,27 +73,14 @@ parent(struct jctx *c)
 static char *
 read_text(struct jctx *c)
 {
-	xmlChar *v = xmlTextReaderReadString(c->r);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = ks_strdup((const char *)v);
-	xmlFree(v);
-	return s;
+	return ks_xml_take(xmlTextReaderReadString(c->r));
 }
 
 static char *
 get_attr(struct jctx *c, const char *name)
 {
-	xmlChar *v = xmlTextReaderGetAttribute(c->r, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = ks_strdup((const char *)v);
-	xmlFree(v);
-	return s;
+	return ks_xml_take(xmlTextReaderGetAttribute(c->r,
+	    (const xmlChar *)name));
 }
 
 static bool

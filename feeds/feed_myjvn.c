@@ -57,11 +57,8 @@ attr(struct px *p, const char *name, char *out, size_t outsz)
 static char *
 attr_dup(struct px *p, const char *name)
 {
-	xmlChar *v = xmlTextReaderGetAttribute(p->r, (const xmlChar *)name);
-	char *s = v ? ks_strdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
+	return ks_xml_take(xmlTextReaderGetAttribute(p->r,
+	    (const xmlChar *)name));
 }
 
 static bool

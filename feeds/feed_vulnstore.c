@@ -599,27 +599,13 @@ is_cve_id(const char *s)
 static char *
 attr(xmlNode *n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = ks_strdup((const char *)v);
-	xmlFree(v);
-	return s;
+	return ks_xml_take(xmlGetProp(n, (const xmlChar *)name));
 }
 
 static char *
 text(xmlNode *n)
 {
-	xmlChar *v = xmlNodeGetContent(n);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = ks_strdup((const char *)v);
-	xmlFree(v);
-	return s;
+	return ks_xml_take(xmlNodeGetContent(n));
 }
 
 static bool

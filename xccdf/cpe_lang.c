@@ -67,14 +67,7 @@ lerr(struct leval *e, const xmlNode *n, const char *fmt, ...)
 static char *
 get_attr(const xmlNode *n, const char *name)
 {
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = ks_strdup((const char *)v);
-	xmlFree(v);
-	return s;
+	return ks_xml_take(xmlGetNoNsProp(n, (const xmlChar *)name));
 }
 
 static enum cpe_result

@@ -158,6 +158,10 @@ int ks_xml_doc_read_mem_with(struct _xmlDoc **out, const char *buf,
     size_t len, const char *name, const struct _xmlDoc *like);
 /* Process-wide libxml2 set-up (no network, error handlers); idempotent. */
 void ks_xml_init(void);
+/* A string libxml2 allocated (xmlChar *: an attribute, a text) as one of
+ * ours: a copy the caller frees with free(), v released with xmlFree;
+ * NULL stays NULL. */
+char *ks_xml_take(unsigned char *v);
 
 /* ---- regular expressions (PCRE2) ----------------------------------------- */
 /*

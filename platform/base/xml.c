@@ -683,3 +683,15 @@ ks_xml_doc_read_mem_with(struct _xmlDoc **out, const char *buf, size_t len,
 	return ks_xml_doc_parse(out, buf, len, name,
 	    like != NULL ? like->dict : NULL);
 }
+
+char *
+ks_xml_take(unsigned char *v)
+{
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = ks_strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
