@@ -29,8 +29,8 @@ void agent_print_version(void);
 /*
  * `kensa scan`'s configuration baseline (scan_baseline.c): evaluates the
  * embedded XCCDF checklist on t, prints a summary and writes
- * OUTDIR/xccdf-results.xml, arf.xml and report.html. 0 or KS_* with the
- * message set.
+ * OUTDIR/xccdf-results.xml and arf.xml; agent_scan_report (report.h) then
+ * renders report.html. 0 or KS_* with the message set.
  */
 int agent_scan_baseline(struct plat_target *t, const char *outdir,
     const char *lang);

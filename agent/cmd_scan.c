@@ -460,13 +460,14 @@ agent_cmd_scan(int argc, char **argv)
 		goto out;
 	}
 	status = scan_findings(&a, s, t);
-	/* The report shows the findings too: rendered again now that
-	 * findings.xml exists (the baseline wrote it before them). */
-	if (status != AGENT_EXIT_ERROR && a.content_is_default) {
+	/* The baseline's report, rendered once the findings it shows are
+	 * written (without them when writing them failed). */
+	if (a.content_is_default) {
 		const char *dir = a.output != NULL ? a.output : ".";
 		char *fpath = ks_asprintf("%s/findings.xml", dir);
 
-		if (agent_scan_report(dir, fpath, a.ja ? "ja" : "en") < 0) {
+		if (agent_scan_report(dir, status != AGENT_EXIT_ERROR ? fpath :
+		    NULL, a.ja ? "ja" : "en") < 0) {
 			agent_perror("report");
 			status = AGENT_EXIT_ERROR;
 		}

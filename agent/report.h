@@ -38,9 +38,9 @@ int agent_report_html_doc(struct _xmlDoc *doc, const char *name,
     const char *out_path, const char *lang, const char *findings_path);
 
 /*
- * `kensa scan`'s report with its findings (scan_baseline.c): renders
- * OUTDIR/report.html again from OUTDIR/arf.xml, which agent_scan_baseline
- * wrote, with `findings_path` (NULL: none), once the scan has written it.
+ * `kensa scan`'s report (scan_baseline.c): renders OUTDIR/report.html from
+ * OUTDIR/arf.xml, which agent_scan_baseline wrote, with `findings_path`
+ * (NULL: none) once the scan has written it, and prints the files written.
  * `lang` as for agent_report_html. Returns 0 or KS_* as agent_report_html.
  */
 int agent_scan_report(const char *outdir, const char *findings_path,

@@ -1,10 +1,10 @@
 /*
  * The configuration-baseline part of `kensa scan`: kensa's own XCCDF 1.2
  * checklist (data/content/kensa-baseline-*) evaluated on the scan's target,
- * a short summary printed, and XCCDF results, ARF and the HTML report
- * written into the output directory; the report is rendered again with the
- * findings once the scan has written them (agent_scan_report). Not the
- * inventory or the findings themselves (cmd_scan.c).
+ * a short summary printed, XCCDF results and ARF written into the output
+ * directory, and the HTML report rendered from that ARF with the findings
+ * once the scan has written them (agent_scan_report). Not the inventory or
+ * the findings themselves (cmd_scan.c).
  */
 #include "agent/agent.h"
 #include "agent/report.h"
@@ -111,7 +111,6 @@ agent_scan_baseline(struct plat_target *t, const char *outdir,
 	                  data_file(BASELINE_CPE_OVAL)};
 	char *res = ks_asprintf("%s/xccdf-results.xml", outdir);
 	char *arf = ks_asprintf("%s/arf.xml", outdir);
-	char *html = ks_asprintf("%s/report.html", outdir);
 	struct xccdf_eval_opts opts = {.profile = BASELINE_PROFILE,
 	                               .lang = lang};
 	struct xccdf_write_opts wo = {.oval_dir = outdir};
@@ -126,11 +125,9 @@ agent_scan_baseline(struct plat_target *t, const char *outdir,
 			goto out;
 	if ((rc = xccdf_eval_run(&e, c, t, &opts)) < 0 ||
 	    (rc = xccdf_results_write(e, res, &wo)) < 0 ||
-	    (rc = xccdf_arf_write(e, arf, &wo)) < 0 ||
-	    (rc = agent_report_html(arf, html, lang, NULL)) < 0)
+	    (rc = xccdf_arf_write(e, arf, &wo)) < 0)
 		goto out;
 	print_baseline(e, tx);
-	printf("%s: %s, %s, %s\n", tx->written, res, arf, html);
 out:
 	xccdf_eval_free(e);
 	xccdf_content_free(c);
@@ -139,7 +136,6 @@ out:
 		free(files[i]);
 	free(res);
 	free(arf);
-	free(html);
 	return rc;
 }
 
@@ -147,10 +143,16 @@ int
 agent_scan_report(const char *outdir, const char *findings_path,
     const char *lang)
 {
+	const struct bl_text *tx = lang != NULL && strcmp(lang, "ja") == 0 ?
+	    &bl_ja : &bl_en;
+	char *res = ks_asprintf("%s/xccdf-results.xml", outdir);
 	char *arf = ks_asprintf("%s/arf.xml", outdir);
 	char *html = ks_asprintf("%s/report.html", outdir);
 	int rc = agent_report_html(arf, html, lang, findings_path);
 
+	if (rc == 0)
+		printf("%s: %s, %s, %s\n", tx->written, res, arf, html);
+	free(res);
 	free(arf);
 	free(html);
 	return rc;
