@@ -52,6 +52,9 @@ struct fcache {
 
 enum fs_mode { FS_ALL, FS_LOCAL, FS_DEFINED };
 
+/* Prefixes a walk may keep: beyond, one "/" (no pruning) is as good. */
+#define PROBE_MAX_PREFIXES	16
+
 struct fwalk {
 	struct oval_session		*s;
 	const struct oval_object	*o;
@@ -67,7 +70,8 @@ struct fwalk {
 	const char			**fnames;	/* equals literals */
 	uint32_t			 nfnames;	/* or 0: list + match */
 	bool				 fname_nil;	/* directories only */
-	char				*prefix;	/* of a regex */
+	char				*prefixes[PROBE_MAX_PREFIXES]; /* regex */
+	uint32_t			 nprefixes;
 	int				 max_depth;	/* -1: no limit */
 	int				 direction;	/* 0 none 1 down 2 up */
 	bool				 rec_dirs;	/* recurse into dirs */
@@ -603,22 +607,22 @@ up:
 }
 
 /*
- * The literal start of an anchored regular expression, used to begin a
- * directory walk as deep as possible ("^/etc/ssh/.*" starts at /etc/ssh).
- * Conservative: anything that could make the prefix wrong (alternation,
- * an optional character, an escape class) ends it. Returns a malloc'd
- * absolute prefix, "/" when there is none.
+ * The literal start of one anchored alternative of a regular expression,
+ * used to begin a directory walk as deep as possible ("^/etc/ssh/.*"
+ * starts at /etc/ssh). Conservative: anything that could make the prefix
+ * wrong (an optional character, an escape class, a group) ends it.
+ * Returns a malloc'd absolute prefix, "/" when there is none.
  */
 static char *
-regex_prefix(const char *re)
+alt_prefix(const char *re, size_t len)
 {
 	struct ks_buf b;
-	const char *p;
+	const char *p, *end = re + len;
 
-	if (re[0] != '^' || strchr(re, '|') != NULL)
+	if (len == 0 || re[0] != '^')
 		return ks_strdup("/");
 	ks_buf_init(&b, 0);
-	for (p = re + 1; *p != '\0';) {
+	for (p = re + 1; p < end;) {
 		char lit;
 		size_t adv;
 		char q;
@@ -626,7 +630,7 @@ regex_prefix(const char *re)
 		if (*p == '\\') {
 			/* An escaped punctuation character is literal; \d,
 			 * \w, \Q... are not. */
-			if (p[1] == '\0' || (p[1] >= 'a' && p[1] <= 'z') ||
+			if (p + 1 >= end || (p[1] >= 'a' && p[1] <= 'z') ||
 			    (p[1] >= 'A' && p[1] <= 'Z') ||
 			    (p[1] >= '0' && p[1] <= '9'))
 				break;
@@ -638,7 +642,7 @@ regex_prefix(const char *re)
 			lit = *p;
 			adv = 1;
 		}
-		q = p[adv];
+		q = p + adv < end ? p[adv] : '\0';
 		if (q == '*' || q == '?' || q == '{')
 			break;	/* this character is optional or repeated */
 		ks_buf_putc(&b, lit);
@@ -653,21 +657,112 @@ regex_prefix(const char *re)
 	return ks_buf_steal(&b);
 }
 
-/* Whether some path at or below dir can start with the prefix. */
+/*
+ * Adds the literal prefixes of a regular expression, one per top-level
+ * alternative ("^/etc/a|^/usr/b" gives /etc/a and /usr/b; an alternation
+ * inside a group does not split it, the group ends that prefix). An
+ * alternative that is not anchored can match anywhere, and beyond
+ * PROBE_MAX_PREFIXES one "/" is as good: false, the walk cannot be pruned.
+ */
 static bool
-could_lead(const char *prefix, const char *dir)
+regex_prefixes(struct fwalk *w, const char *re)
 {
-	size_t dl = strlen(dir), pl = strlen(prefix);
-	char *d;
-	bool ok;
+	const char *alt = re, *p;
+	int depth = 0;
+	bool in_class = false;
+
+	for (p = re;; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+			continue;
+		}
+		if (in_class) {
+			if (*p == ']')
+				in_class = false;
+			else if (*p == '\0')
+				return false;	/* unbalanced: PCRE2 rejects it */
+			continue;
+		}
+		if (*p == '[') {
+			in_class = true;
+			/* "[]...]" and "[^]...]": the first ] is literal. */
+			if (p[1] == '^')
+				p++;
+			if (p[1] == ']')
+				p++;
+		} else if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		else if ((*p == '|' && depth == 0) || *p == '\0') {
+			char *pre = alt_prefix(alt, (size_t)(p - alt));
+
+			if (strcmp(pre, "/") == 0 ||
+			    w->nprefixes == PROBE_MAX_PREFIXES) {
+				free(pre);
+				return false;
+			}
+			w->prefixes[w->nprefixes++] = pre;
+			if (*p == '\0')
+				return true;
+			alt = p + 1;
+		}
+	}
+}
+
+/*
+ * The prefixes of a pattern match entity: of its regex, or of every value
+ * of its var_ref when var_check makes a path match at least one of them
+ * ("all", "at least one", "only one"; "none satisfy" selects what matches
+ * none, which can be anywhere). Otherwise the one prefix "/".
+ */
+static void
+entity_prefixes(struct fwalk *w, const struct oval_entity *e)
+{
+	bool ok = false;
+
+	if (e->op == OVAL_OP_PATTERN_MATCH && e->var == OVAL_NONE &&
+	    e->value != NULL)
+		ok = regex_prefixes(w, e->value);
+	else if (e->op == OVAL_OP_PATTERN_MATCH && e->var != OVAL_NONE &&
+	    (e->var_check == OVAL_CHECK_ALL ||
+	    e->var_check == OVAL_CHECK_AT_LEAST_ONE ||
+	    e->var_check == OVAL_CHECK_ONLY_ONE)) {
+		const struct oval_values *v = oval_var_eval(w->s, e->var);
+
+		/* A variable in error: the walk's own matching says so. */
+		ok = v->flag != OVAL_FLAG_ERROR && v->n > 0;
+		for (uint32_t i = 0; ok && i < v->n; i++)
+			ok = regex_prefixes(w, v->v[i]);
+	}
+	if (ok)
+		return;
+	for (uint32_t i = 0; i < w->nprefixes; i++)
+		free(w->prefixes[i]);
+	w->prefixes[0] = ks_strdup("/");
+	w->nprefixes = 1;
+}
+
+/* Whether some path at or below dir can start with one of the prefixes. */
+static bool
+could_lead(const struct fwalk *w, const char *dir)
+{
+	size_t dl = strlen(dir);
 
 	if (strcmp(dir, "/") == 0)
 		return true;
-	d = ks_asprintf("%s/", dir);
-	dl++;
-	ok = strncmp(d, prefix, dl < pl ? dl : pl) == 0;
-	free(d);
-	return ok;
+	for (uint32_t i = 0; i < w->nprefixes; i++) {
+		const char *pre = w->prefixes[i];
+		size_t pl = strlen(pre);
+
+		/* dir + "/" against the prefix, over the shorter length. */
+		if (pl <= dl) {
+			if (strncmp(dir, pre, pl) == 0)
+				return true;
+		} else if (strncmp(dir, pre, dl) == 0 && pre[dl] == '/')
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -706,7 +801,7 @@ walk_search(struct fwalk *w, const char *dir, int depth)
 			}
 		}
 		if (rc == 0 && e->type == PLAT_FT_DIR &&
-		    could_lead(w->prefix, full) && !skip_dir(w, full)) {
+		    could_lead(w, full) && !skip_dir(w, full)) {
 			if (w->fsmode == FS_DEFINED && w->ecb != NULL &&
 			    (dent_lstat(w, full, e) < 0 || (w->have_dev &&
 			    e->st.dev != w->start_dev))) {
@@ -728,28 +823,51 @@ walk_search(struct fwalk *w, const char *dir, int depth)
 	return rc;
 }
 
-/* Where a walk for entity e starts: the directory part of its regex's
- * literal prefix, or "/". */
+/* The directory part of a prefix: "/etc/ssh/" and "/etc/ssh" start at
+ * /etc/ssh and /etc. */
 static char *
-walk_start(struct fwalk *w, const struct oval_entity *e)
+prefix_dir(const char *pre)
 {
-	const char *re = e->value;
+	size_t n = strlen(pre);
 	char *start, *name;
-	size_t n;
 
-	if (e->op == OVAL_OP_PATTERN_MATCH && e->var == OVAL_NONE &&
-	    re != NULL)
-		w->prefix = regex_prefix(re);
-	else
-		w->prefix = ks_strdup("/");
-	n = strlen(w->prefix);
-	if (n > 1 && w->prefix[n - 1] == '/')
-		return ks_strndup(w->prefix, n - 1);
-	probe_path_split(w->prefix, &start, &name);
+	if (n > 1 && pre[n - 1] == '/')
+		return ks_strndup(pre, n - 1);
+	probe_path_split(pre, &start, &name);
 	free(name);
 	if (start[0] == '\0') {
 		free(start);
 		start = ks_strdup("/");
+	}
+	return start;
+}
+
+/* Where a walk for entity e starts: the deepest directory above every
+ * literal prefix of its regex, or "/". */
+static char *
+walk_start(struct fwalk *w, const struct oval_entity *e)
+{
+	char *start;
+
+	entity_prefixes(w, e);
+	start = prefix_dir(w->prefixes[0]);
+	for (uint32_t i = 1; i < w->nprefixes; i++) {
+		char *d = prefix_dir(w->prefixes[i]);
+		size_t k = 0;
+
+		/* Common leading components of start and d. */
+		while (start[k] != '\0' && start[k] == d[k])
+			k++;
+		if (!((start[k] == '\0' || start[k] == '/') &&
+		    (d[k] == '\0' || d[k] == '/')))
+			while (k > 0 && start[k - 1] != '/')
+				k--;
+		if (k > 1 && start[k - 1] == '/')
+			k--;
+		start[k > 0 ? k : 1] = '\0';
+		if (k == 0)
+			start[0] = '/';
+		free(d);
 	}
 	return start;
 }
@@ -1015,7 +1133,8 @@ walk_run(struct oval_session *s, const struct oval_object *o,
 		rc = KS_EUNSUPPORTED;
 	}
 	free(w->fnames);
-	free(w->prefix);
+	for (uint32_t i = 0; i < w->nprefixes; i++)
+		free(w->prefixes[i]);
 	return rc;
 }
 

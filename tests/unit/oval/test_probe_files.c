@@ -5,6 +5,7 @@
  * files, unsupported operations, the size cap.
  */
 #include "test_probe_fixture.h"
+#include "oval/probe_unixfile.h"
 
 #include <fcntl.h>
 
@@ -32,12 +33,33 @@ static const char *const objs =
     OBJ(11, "<filepath var_ref=\"oval:t:var:1\" "
         "var_check=\"at least one\"/>")
     OBJ(12, "<behaviors recurse_direction=\"down\"/>"
-        "<path>/n</path><filename>f</filename>");
+        "<path>/n</path><filename>f</filename>")
+    /* An alternation inside a group after the literal start. */
+    OBJ(13, "<filepath operation=\"pattern match\">^/d/(a|b)\\.conf$"
+        "</filepath>")
+    /* Top-level alternatives, each anchored. */
+    OBJ(14, "<filepath operation=\"pattern match\">^/sub/c\\.conf$|"
+        "^/d/a\\.conf$</filepath>")
+    /* One alternative is not anchored: it may match anywhere. */
+    OBJ(15, "<filepath operation=\"pattern match\">^/d/a\\.conf$|"
+        "/etc/x$</filepath>")
+    /* A character class holding a bar is not an alternation. */
+    OBJ(16, "<filepath operation=\"pattern match\">^/d/[|a]\\.conf$"
+        "</filepath>")
+    /* Patterns from a variable: a path matches one of them... */
+    OBJ(17, "<filepath operation=\"pattern match\" var_ref=\"oval:t:var:2\" "
+        "var_check=\"at least one\"/>")
+    /* ...or none of them: anywhere. */
+    OBJ(18, "<filepath operation=\"pattern match\" var_ref=\"oval:t:var:2\" "
+        "var_check=\"none satisfy\"/>");
 
 static const char *const vars =
     "<constant_variable id=\"oval:t:var:1\" version=\"1\" comment=\"c\" "
     "datatype=\"string\"><value>/d/a.conf</value><value>/d/b.conf</value>"
-    "<value>/d/none.conf</value></constant_variable>";
+    "<value>/d/none.conf</value></constant_variable>"
+    "<constant_variable id=\"oval:t:var:2\" version=\"1\" comment=\"c\" "
+    "datatype=\"string\"><value>^/d/b\\.conf$</value>"
+    "<value>^/sub/.*$</value></constant_variable>";
 
 static void
 setup_fx(struct fx *f)
@@ -236,6 +258,67 @@ test_probe_files__depth_cap(void **state)
 	fx_free(&f);
 }
 
+/*
+ * A regular expression's literal start prunes the walk (issue: "filters,
+ * patterns and max_depth prune the walk"): only directories that can lead
+ * to a match are listed. PCRE2 alternation binds loosest, so "^/a|^/b"
+ * has two anchored alternatives and "^/d/(a|b)" one prefix, /d/.
+ */
+static void
+test_probe_files__regex_prunes(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+	size_t nd, ne, nd2, ne2;
+
+	(void)state;
+	setup_fx(&f);
+	fx_file(&f, "/other/deep/x.conf", "v=x\n");
+	fx_file(&f, "/other/deep2/y.conf", "v=y\n");
+	c = fx_collect(&f, "oval:t:obj:13");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 2);
+	assert_true(has_filepath(&f, c, "/d/a.conf"));
+	assert_true(has_filepath(&f, c, "/d/b.conf"));
+	/* Listed: /d only (the walk starts there). */
+	probe_files_cache_stats(f.s, &nd, &ne);
+	assert_int_equal(nd, 1);
+	c = fx_collect(&f, "oval:t:obj:14");
+	assert_int_equal(c->nitems, 2);
+	assert_true(has_filepath(&f, c, "/d/a.conf"));
+	assert_true(has_filepath(&f, c, "/sub/c.conf"));
+	/* Started at / (common to /sub and /d): / and /sub listed now,
+	 * /other, /etc, /big... never. */
+	probe_files_cache_stats(f.s, &nd2, &ne2);
+	assert_int_equal(nd2, 3);
+	c = fx_collect(&f, "oval:t:obj:16");
+	assert_int_equal(c->nitems, 1);
+	assert_true(has_filepath(&f, c, "/d/a.conf"));
+	probe_files_cache_stats(f.s, &nd2, &ne2);
+	assert_int_equal(nd2, 3);
+	/* The prefixes of a variable's patterns: /d and /sub again. */
+	c = fx_collect(&f, "oval:t:obj:17");
+	assert_int_equal(c->nitems, 2);
+	assert_true(has_filepath(&f, c, "/d/b.conf"));
+	assert_true(has_filepath(&f, c, "/sub/c.conf"));
+	probe_files_cache_stats(f.s, &nd2, &ne2);
+	assert_int_equal(nd2, 3);
+	/* Unanchored alternative: the whole tree, every match found. */
+	c = fx_collect(&f, "oval:t:obj:15");
+	assert_int_equal(c->nitems, 2);
+	assert_true(has_filepath(&f, c, "/d/a.conf"));
+	assert_true(has_filepath(&f, c, "/etc/x"));
+	probe_files_cache_stats(f.s, &nd2, &ne2);
+	assert_true(nd2 > 5);
+	/* "none satisfy": every file but /d/b.conf and /sub/c.conf. */
+	c = fx_collect(&f, "oval:t:obj:18");
+	assert_true(has_filepath(&f, c, "/other/deep/x.conf"));
+	assert_true(has_filepath(&f, c, "/d/a.conf"));
+	assert_false(has_filepath(&f, c, "/d/b.conf"));
+	assert_false(has_filepath(&f, c, "/sub/c.conf"));
+	fx_free(&f);
+}
+
 int
 main(void)
 {
@@ -248,6 +331,7 @@ main(void)
 		cmocka_unit_test(test_probe_files__size_cap),
 		cmocka_unit_test(test_probe_files__var_ref_filepaths),
 		cmocka_unit_test(test_probe_files__depth_cap),
+		cmocka_unit_test(test_probe_files__regex_prunes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
