@@ -7,6 +7,7 @@
 #include "agent/cmd_xccdf.h"
 #include "agent/findings.h"
 #include "agent/report.h"
+#include "agent/xccdf_remote.h"
 #include "xccdf/xccdf.h"
 
 #include <libxml/tree.h>
@@ -72,7 +73,11 @@ xccdf_usage(FILE *fp)
 	    "  --thin-results         OVAL results without items and tests\n"
 	    "  --without-syschar      OVAL results without system data\n"
 	    "  --arf-oval-definitions ARF OVAL results carry oval_definitions\n"
-	    "  --fetch-remote-resources  (remote components: not yet)\n"
+	    "  --fetch-remote-resources  fetch remote check content (https\n"
+	    "                         component-refs, check hrefs) into the\n"
+	    "                         feed cache (--feeds-cache-dir; TLS and\n"
+	    "                         caps from --feeds-config [global]); the\n"
+	    "                         cached copy is used when a fetch fails\n"
 	    "  --findings FILE        CVSS-scored findings of the failed rules\n"
 	    "                         whose checks are vulnerability or patch\n"
 	    "                         definitions (urn:kensa:findings:1)\n"
@@ -313,6 +318,7 @@ eval_main(struct xccdf_args *a)
 	struct xccdf_content *c = NULL;
 	struct plat_target *t = NULL;
 	struct xccdf_eval *e = NULL;
+	struct agent_remote *remote = NULL;
 	xmlDoc *rdoc = NULL;
 	int rc, status = AGENT_EXIT_ERROR;
 
@@ -331,6 +337,12 @@ eval_main(struct xccdf_args *a)
 	}
 	a->opts.on_result = on_result;
 	a->opts.payload = a;
+	if (a->opts.fetch_remote) {
+		/* xccdf/ asks for each remote resource it resolves. */
+		agent_remote_new(&remote, &a->feeds);
+		a->opts.fetch = agent_remote_fetch;
+		a->opts.fetch_payload = remote;
+	}
 	if ((rc = xccdf_eval_run(&e, c, t, &a->opts)) < 0) {
 		agent_perror(NULL);
 		goto out;
@@ -375,6 +387,7 @@ eval_main(struct xccdf_args *a)
 out:
 	xmlFreeDoc(rdoc);
 	xccdf_eval_free(e);
+	agent_remote_free(remote);
 	plat_target_free(t);
 	xccdf_content_free(c);
 	return status;

@@ -702,4 +702,38 @@ int feed_vulnstore_load(struct feed_vulnstore **out, const char *path);
  * Returns a new string (caller frees) or NULL when none can be formed. */
 char *feed_vulnstore_default_path(void);
 
+/* ---- remote SCAP resources (feed_remote.c) ----------------------------- */
+/*
+ * A remote resource of a SCAP data stream (`kensa xccdf eval
+ * --fetch-remote-resources`) is cached as an oval source of its own, made
+ * up for its URL: named FEED_REMOTE_PREFIX and the first 16 hex digits of
+ * the URL's SHA-256, fetched and switched in by feed_cache_update.
+ */
+#define FEED_REMOTE_PREFIX	"remote-"
+#define FEED_REMOTE_NAME_SIZE	(sizeof(FEED_REMOTE_PREFIX) - 1 + 16 + 1)
+#define FEED_REMOTE_URL_MAX	2048
+
+/* The source name of `url` ("remote-" + 16 lowercase hex digits). */
+void feed_remote_name(const char *url, char out[FEED_REMOTE_NAME_SIZE]);
+/*
+ * The configuration at config_path (NULL: none, the built-in defaults)
+ * with one more source for `url`: kind oval, named feed_remote_name(url),
+ * with the [global] settings every configured source gets (ca_file, proxy,
+ * max_size, timeouts, retries). Returns 0 with *out (free with
+ * feed_config_free) and *src borrowed from it; KS_EUNSUPPORTED for a URL
+ * that is not https://, KS_ELIMIT over FEED_REMOTE_URL_MAX bytes,
+ * KS_EPARSE for a URL with blanks or control characters or a
+ * configuration that does not parse; message set.
+ */
+int feed_remote_config(const char *config_path, const char *url,
+    struct feed_config **out, const struct feed_source **src);
+/*
+ * Removes what a failed fetch left of a remote source that has no cached
+ * copy (CACHE/SOURCE with its partial download and attempt record), so a
+ * URL that never worked leaves nothing behind. A source with a copy is
+ * left as it is. Only for FEED_REMOTE_PREFIX names (KS_EPERM otherwise);
+ * 0 or KS_ERROR with the message set. The update lock should be held.
+ */
+int feed_remote_forget(const char *cache_dir, const char *source);
+
 #endif /* KS_FEEDS_H */

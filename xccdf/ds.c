@@ -2,8 +2,9 @@
  * SCAP content as loaded from disk: source data stream collections (SCAP
  * 1.2 and 1.3 share the ds 1.2 namespace, NIST SP 800-126 rev 2/3 section
  * 3.1), plain XCCDF benchmarks, tailoring and CPE dictionaries, and the
- * resolution of check hrefs to components or files. It does not parse
- * benchmarks (xccdf_parse.c) nor fetch remote components (later work).
+ * resolution of check hrefs to components or files (a remote one through
+ * the fetcher the evaluation's options give). It does not parse benchmarks
+ * (xccdf_parse.c) nor fetch anything itself (agent/ does, through feeds/).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -611,12 +612,16 @@ group_ref(xmlNode *group, const char *id)
 	return NULL;
 }
 
+/* Only check content is fetched: a checklist or tailoring is the DOM the
+ * whole evaluation works on, chosen before anything is fetched. */
 static int
 remote_fetch_unsupported(struct xccdf_content *c, xmlNode *cref)
 {
 	ks_error_set("%s: remote component '%s' of component-ref '%s': "
-	    "fetching remote components is not implemented yet", c->path,
-	    attr_q(cref, "href", XCCDF_XLINK_NS), attr_q(cref, "id", NULL));
+	    "a remote checklist or tailoring is not fetched; "
+	    "--fetch-remote-resources fetches remote check content (OVAL)",
+	    c->path, attr_q(cref, "href", XCCDF_XLINK_NS),
+	    attr_q(cref, "id", NULL));
 	return KS_EUNSUPPORTED;
 }
 
@@ -763,6 +768,9 @@ xccdf_content_checklist(struct xccdf_content *c,
     const struct xccdf_eval_opts *opts, struct xccdf_ds_checklist *out)
 {
 	memset(out, 0, sizeof(*out));
+	/* The hrefs of this checklist resolve with these options. */
+	c->fetch = opts != NULL && opts->fetch_remote ? opts->fetch : NULL;
+	c->fetch_payload = c->fetch != NULL ? opts->fetch_payload : NULL;
 	switch (c->kind) {
 	case XCCDF_DOC_BENCHMARK:
 		out->benchmark = c->root;
@@ -856,29 +864,12 @@ catalog_uri(xmlNode *cref, const char *href)
 	return NULL;
 }
 
-/* Fills out from a component-ref's component; name given or derived. */
-static int
-resolve_cref(struct xccdf_content *c, xmlNode *cref, const char *name,
-    struct xccdf_resource *out)
+static bool
+is_remote(const char *href)
 {
-	const char *cid;
-	xmlNode *root;
-	int rc;
-
-	if ((rc = xccdf_ds_cref_target(c, cref, &root, &cid)) != 0)
-		return rc;
-	out->root = root;
-	out->component_id = cid;
-	out->component_ref = xccdf_ds_attr(cref, "id", NULL);
-	if (name == NULL) {
-		/* "scap_org.open-scap_comp_ssg-debian11-oval.xml": the
-		 * part after the last '_' is the file it was made from. */
-		const char *us = strrchr(cid, '_');
-
-		name = us != NULL && us[1] != '\0' ? us + 1 : cid;
-	}
-	out->name = name;
-	return 0;
+	return strncmp(href, "http://", 7) == 0 ||
+	    strncmp(href, "https://", 8) == 0 ||
+	    strncmp(href, "ftp://", 6) == 0;
 }
 
 static void
@@ -891,12 +882,78 @@ resolve_file(const struct xccdf_ds_file *f, struct xccdf_resource *out)
 		out->root = f->root;
 }
 
-static bool
-is_remote(const char *href)
+/*
+ * A remote resource (the URL of a component-ref or a check href) as the
+ * local OVAL file the fetcher makes of it, recorded as a file of c once.
+ * `name` (borrowed) names its results. Whatever fails is KS_ERROR: the
+ * content asked for something that could not be had, an error of the
+ * rules that need it, not content this engine cannot check.
+ */
+static int
+resolve_remote(struct xccdf_content *c, const char *url, const char *name,
+    const char *cref_id, struct xccdf_resource *out)
 {
-	return strncmp(href, "http://", 7) == 0 ||
-	    strncmp(href, "https://", 8) == 0 ||
-	    strncmp(href, "ftp://", 6) == 0;
+	struct xccdf_ds_file *f = NULL;
+	const char *path = NULL;
+	int rc;
+
+	ks_error_clear();
+	if ((rc = c->fetch(url, &path, c->fetch_payload)) != 0 ||
+	    path == NULL) {
+		if (*ks_error_msg() == '\0')
+			ks_error_set("remote resource %s: not fetched", url);
+		return KS_ERROR;
+	}
+	for (size_t i = 0; i < c->nfiles && f == NULL; i++)
+		if (strcmp(c->files[i]->path, path) == 0)
+			f = c->files[i];
+	if (f == NULL && file_add(c, path, false, &f) != 0) {
+		char *m = ks_strdup(ks_error_msg());
+
+		ks_error_set("remote resource %s: %s", url, m);
+		free(m);
+		return KS_ERROR;
+	}
+	if (f->kind != XCCDF_DOC_OVAL_DEFS) {
+		ks_error_set("remote resource %s is a %s, not OVAL definitions",
+		    url, xccdf_ds_kind_name(f->kind));
+		return KS_ERROR;
+	}
+	resolve_file(f, out);
+	out->name = name;
+	out->component_ref = cref_id;
+	return 0;
+}
+
+/* Fills out from a component-ref's component; name given or derived. */
+static int
+resolve_cref(struct xccdf_content *c, xmlNode *cref, const char *name,
+    struct xccdf_resource *out)
+{
+	const char *cid, *href;
+	xmlNode *root;
+	int rc;
+
+	if ((rc = xccdf_ds_cref_target(c, cref, &root, &cid)) != 0) {
+		href = xccdf_ds_attr(cref, "href", XCCDF_XLINK_NS);
+		if (rc != KS_EUNSUPPORTED || c->fetch == NULL ||
+		    href == NULL || !is_remote(href))
+			return rc;
+		return resolve_remote(c, href, name != NULL ? name :
+		    base_name(href), xccdf_ds_attr(cref, "id", NULL), out);
+	}
+	out->root = root;
+	out->component_id = cid;
+	out->component_ref = xccdf_ds_attr(cref, "id", NULL);
+	if (name == NULL) {
+		/* "scap_org.open-scap_comp_ssg-debian11-oval.xml": the
+		 * part after the last '_' is the file it was made from. */
+		const char *us = strrchr(cid, '_');
+
+		name = us != NULL && us[1] != '\0' ? us + 1 : cid;
+	}
+	out->name = name;
+	return 0;
 }
 
 /* Step 4: a file relative to the referring plain document. */
@@ -997,6 +1054,8 @@ xccdf_content_resolve(struct xccdf_content *c,
 		    from, href);
 		return KS_ENOTFOUND;
 	}
+	if (is_remote(href) && c->fetch != NULL)
+		return resolve_remote(c, href, base_name(href), NULL, out);
 	if (is_remote(href)) {
 		ks_error_set("%s: check href '%s' is a remote resource, not "
 		    "fetched (use --fetch-remote-resources)", from, href);

@@ -52,6 +52,12 @@ struct xccdf_content {
 	 * (xccdf_content_copy_source in ds_source.c). */
 	struct stat		 src_st;
 	bool			 has_src;
+	/* Remote resources: the fetcher of the options the checklist was
+	 * last chosen with (xccdf_content_checklist), NULL when they are not
+	 * to be fetched. */
+	int			(*fetch)(const char *url, const char **path,
+				    void *payload);
+	void			*fetch_payload;
 };
 
 /*

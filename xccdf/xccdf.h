@@ -94,6 +94,19 @@ struct xccdf_eval_opts {
 	uint32_t	 nskip_rules;
 	const char	*lang;			/* "ja", "en" or NULL */
 	bool		 fetch_remote;		/* --fetch-remote-resources */
+	/*
+	 * With fetch_remote: makes the remote resource at `url` (an http(s)
+	 * URL a component-ref or a check href names) a local OVAL file. 0
+	 * with *path (read during the call; the file must stay until the
+	 * evaluation is freed), or a negative KS_* code with the message
+	 * naming the URL and the reason, which becomes the reason of every
+	 * rule that needs it (result error). May be called again for a URL.
+	 * NULL, or fetch_remote false: remote resources are not fetched
+	 * (those rules are notchecked, with a warning naming the option).
+	 */
+	int		(*fetch)(const char *url, const char **path,
+			    void *payload);
+	void		*fetch_payload;
 	bool		 progress;		/* --progress: id:result lines */
 	/* called after each rule result (NULL: quiet) */
 	void		(*on_result)(const struct xccdf_eval *e, uint32_t i,

@@ -406,7 +406,11 @@ leaf_prepare(struct xev *x, struct xev_leaf *l)
 		}
 	}
 	if (rc != 0) {
-		leaf_set(x, l, XCCDF_R_NOTCHECKED, msg);
+		/* KS_ERROR: a remote resource that could not be fetched (or
+		 * read), an error of the rule; content that is not there or
+		 * not supported is not checked. */
+		leaf_set(x, l, rc == KS_ERROR ? XCCDF_R_ERROR :
+		    XCCDF_R_NOTCHECKED, msg);
 		goto out;
 	}
 	free(msg);

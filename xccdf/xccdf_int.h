@@ -488,8 +488,11 @@ int xccdf_content_foreach_dict(struct xccdf_content *c,
  * cat:uri name="href" uri="#component-ref-id"), a "#component-ref-id"
  * itself, then files given with xccdf_content_add_file by base name, then
  * a path relative to the referring document's directory (plain files
- * only). A remote http(s) href is KS_EUNSUPPORTED ("remote resource, use
- * --fetch-remote-resources"). KS_ENOTFOUND with a message otherwise.
+ * only). A remote http(s) href, or a remote component-ref, is fetched
+ * through the evaluation's fetch callback with --fetch-remote-resources,
+ * else KS_EUNSUPPORTED ("remote resource, use --fetch-remote-resources");
+ * KS_ERROR when a remote resource could not be fetched or read (the rule
+ * is then error, not notchecked). KS_ENOTFOUND with a message otherwise.
  */
 int xccdf_content_resolve(struct xccdf_content *c,
     const struct xccdf_ds_checklist *cl, const void *ctx, const char *href,

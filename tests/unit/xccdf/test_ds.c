@@ -277,6 +277,194 @@ test_ds__checklist_errors(void **state)
 	xccdf_content_free(c);
 }
 
+/* ---- remote resources: a fetcher standing in for agent/'s ------------- */
+
+struct fake_fetch {
+	const char	*path;		/* what every URL becomes or NULL */
+	int		 rc;		/* else this, with the message */
+	const char	*urls[8];	/* asked for, in order */
+	int		 n;
+};
+
+static int
+fetch_fake(const char *url, const char **path, void *payload)
+{
+	struct fake_fetch *f = payload;
+
+	if (f->n < 8)
+		f->urls[f->n] = url;
+	f->n++;
+	if (f->path == NULL) {
+		ks_error_set("cannot fetch remote resource %s: HTTP 404", url);
+		return f->rc;
+	}
+	*path = f->path;
+	return 0;
+}
+
+static int
+fetch_never(const char *url, const char **path, void *payload)
+{
+	fail_msg("fetched %s", url);
+	return KS_ERROR;
+}
+
+/* A stream whose checklist's catalog maps "rhsa.xml.bz2" to a remote
+ * component-ref (as SSG's RHEL data streams do) and "local.xml" to a
+ * local component. */
+static const char *
+remote_ds(void)
+{
+	return write_tmp("remote-ds.xml",
+	    "<ds:data-stream-collection xmlns:ds=\"" XCCDF_DS_NS "\" "
+	    "xmlns:xlink=\"" XCCDF_XLINK_NS "\" xmlns:cat=\"" XCCDF_CAT_NS
+	    "\" id=\"scap_x_collection_r\" schematron-version=\"1.3\">"
+	    "<ds:data-stream id=\"scap_x_datastream_r\" scap-version=\"1.3\" "
+	    "use-case=\"OTHER\"><ds:checklists>"
+	    "<ds:component-ref id=\"scap_x_cref_xccdf\" "
+	    "xlink:href=\"#scap_x_comp_xccdf\"><cat:catalog>"
+	    "<cat:uri name=\"rhsa.xml.bz2\" uri=\"#scap_x_cref_rhsa\"/>"
+	    "<cat:uri name=\"local.xml\" uri=\"#scap_x_cref_local\"/>"
+	    "<cat:uri name=\"direct.xml\" "
+	    "uri=\"https://example.org/direct.xml\"/>"
+	    "</cat:catalog></ds:component-ref></ds:checklists><ds:checks>"
+	    "<ds:component-ref id=\"scap_x_cref_local\" "
+	    "xlink:href=\"#scap_x_comp_oval\"/>"
+	    "<ds:component-ref id=\"scap_x_cref_rhsa\" "
+	    "xlink:href=\"https://example.org/oval/rhsa.xml.bz2\"/>"
+	    "</ds:checks></ds:data-stream>"
+	    "<ds:component id=\"scap_x_comp_xccdf\" timestamp=\"2024-01-01T00:"
+	    "00:00\"><Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\" "
+	    "id=\"xccdf_x_benchmark_r\"/></ds:component>"
+	    "<ds:component id=\"scap_x_comp_oval\" timestamp=\"2024-01-01T00:"
+	    "00:00\"><oval_definitions xmlns=\"" XCCDF_OVAL_DEFS_NS "\"/>"
+	    "</ds:component></ds:data-stream-collection>");
+}
+
+/* remote_ds() opened, its checklist chosen with fetcher f, asked for
+ * (--fetch-remote-resources) or not. */
+static struct xccdf_content *
+remote_open(struct fake_fetch *f, bool asked, struct xccdf_ds_checklist *cl)
+{
+	struct xccdf_content *c = open_ok(remote_ds());
+	struct xccdf_eval_opts o = {
+		.fetch_remote = asked, .fetch = fetch_fake, .fetch_payload = f,
+	};
+
+	assert_int_equal(xccdf_content_checklist(c, &o, cl), 0);
+	return c;
+}
+
+/* Without a fetcher (no --fetch-remote-resources), a remote component-ref
+ * and a remote check href are named with the option to use. */
+static void
+test_ds__remote_not_fetched(void **state)
+{
+	struct fake_fetch f = { .path = DATA "ds-oval.xml" };
+	struct xccdf_ds_checklist cl;
+	struct xccdf_content *c = remote_open(&f, false, &cl);
+	struct xccdf_resource r;
+
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "rhsa.xml.bz2",
+	    &r), KS_EUNSUPPORTED);
+	assert_msg("remote component 'https://example.org/oval/rhsa.xml.bz2' "
+	    "of component-ref 'scap_x_cref_rhsa' not fetched (use "
+	    "--fetch-remote-resources)");
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL,
+	    "https://example.org/x.xml", &r), KS_EUNSUPPORTED);
+	assert_msg("check href 'https://example.org/x.xml' is a remote "
+	    "resource, not fetched (use --fetch-remote-resources)");
+	/* The local component still resolves. */
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "local.xml",
+	    &r), 0);
+	assert_string_equal(r.component_id, "scap_x_comp_oval");
+	assert_int_equal(f.n, 0);
+	xccdf_content_free(c);
+}
+
+/* With a fetcher, the catalog's remote component-ref, a catalog entry
+ * that is itself a URL and a check href that is a URL all become the
+ * fetched local OVAL file, recorded once. */
+static void
+test_ds__remote_fetched(void **state)
+{
+	struct fake_fetch f = { .path = DATA "ds-oval.xml" };
+	struct xccdf_ds_checklist cl;
+	struct xccdf_content *c = remote_open(&f, true, &cl);
+	struct xccdf_resource r;
+
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "rhsa.xml.bz2",
+	    &r), 0);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.urls[0], "https://example.org/oval/rhsa.xml.bz2");
+	assert_string_equal(r.path, DATA "ds-oval.xml");
+	assert_null(r.root);
+	assert_null(r.component_id);
+	assert_string_equal(r.component_ref, "scap_x_cref_rhsa");
+	/* Named by the href, as a local component is: results files. */
+	assert_string_equal(r.name, "rhsa.xml.bz2");
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL,
+	    "#scap_x_cref_rhsa", &r), 0);
+	assert_string_equal(r.name, "rhsa.xml.bz2");
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "direct.xml",
+	    &r), 0);
+	assert_string_equal(f.urls[2], "https://example.org/direct.xml");
+	assert_string_equal(r.name, "direct.xml");
+	assert_null(r.component_ref);
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL,
+	    "https://example.org/a/b.xml?x=1", &r), 0);
+	assert_string_equal(f.urls[3], "https://example.org/a/b.xml?x=1");
+	assert_string_equal(r.name, "b.xml?x=1");
+	assert_string_equal(r.path, DATA "ds-oval.xml");
+	/* One file however often it is fetched. */
+	assert_int_equal(c->nfiles, 1);
+	assert_false(c->files[0]->given);
+	assert_int_equal(f.n, 4);
+	/* Choosing the checklist without the options drops the fetcher. */
+	assert_int_equal(xccdf_content_checklist(c, NULL, &cl), 0);
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "rhsa.xml.bz2",
+	    &r), KS_EUNSUPPORTED);
+	assert_int_equal(f.n, 4);
+	xccdf_content_free(c);
+}
+
+/* A fetch that fails, or gives something that is not OVAL, is KS_ERROR
+ * with the fetcher's reason (the rules that need it are error). */
+static void
+test_ds__remote_fetch_fails(void **state)
+{
+	struct fake_fetch f = { .path = NULL, .rc = KS_ENOTFOUND };
+	struct xccdf_ds_checklist cl;
+	struct xccdf_content *c = remote_open(&f, true, &cl);
+	struct xccdf_resource r;
+
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "rhsa.xml.bz2",
+	    &r), KS_ERROR);
+	assert_string_equal(ks_error_msg(), "cannot fetch remote resource "
+	    "https://example.org/oval/rhsa.xml.bz2: HTTP 404");
+	assert_null(r.path);
+	f.rc = KS_ELIMIT;
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL,
+	    "https://example.org/x.xml", &r), KS_ERROR);
+	assert_string_equal(ks_error_msg(), "cannot fetch remote resource "
+	    "https://example.org/x.xml: HTTP 404");
+	/* Fetched, but a benchmark. */
+	f.path = BENCH;
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "rhsa.xml.bz2",
+	    &r), KS_ERROR);
+	assert_string_equal(ks_error_msg(), "remote resource "
+	    "https://example.org/oval/rhsa.xml.bz2 is a XCCDF Checklist, not "
+	    "OVAL definitions");
+	/* Fetched, but not XML. */
+	f.path = write_tmp("junk.xml", "this is not XML\n");
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "rhsa.xml.bz2",
+	    &r), KS_ERROR);
+	assert_msg("remote resource https://example.org/oval/rhsa.xml.bz2: ");
+	assert_msg("junk.xml");
+	assert_null(r.path);
+	xccdf_content_free(c);
+}
+
 static void
 test_ds__checklist_remote(void **state)
 {
@@ -293,10 +481,17 @@ test_ds__checklist_remote(void **state)
 	    "'https://example.org/remote-xccdf.xml' of component-ref "
 	    "'scap_org.example_cref_remote' not fetched (use "
 	    "--fetch-remote-resources)");
+	/* With a fetcher: check content is fetched, a checklist is not (it
+	 * is the DOM the evaluation is chosen from). */
 	o.fetch_remote = true;
+	o.fetch = fetch_never;
 	assert_int_equal(xccdf_content_checklist(c, &o, &cl),
 	    KS_EUNSUPPORTED);
-	assert_msg("fetching remote components is not implemented yet");
+	assert_string_equal(ks_error_msg(), DS12 ": remote component "
+	    "'https://example.org/remote-xccdf.xml' of component-ref "
+	    "'scap_org.example_cref_remote': a remote checklist or tailoring "
+	    "is not fetched; --fetch-remote-resources fetches remote check "
+	    "content (OVAL)");
 	xccdf_content_free(c);
 }
 
@@ -641,6 +836,9 @@ main(void)
 		cmocka_unit_test(test_ds__checklist_errors),
 		cmocka_unit_test(test_ds__checklist_remote),
 		cmocka_unit_test(test_ds__checklist_tailoring),
+		cmocka_unit_test(test_ds__remote_not_fetched),
+		cmocka_unit_test(test_ds__remote_fetched),
+		cmocka_unit_test(test_ds__remote_fetch_fails),
 		cmocka_unit_test(test_ds__resolve_catalog),
 		cmocka_unit_test(test_ds__resolve_direct),
 		cmocka_unit_test(test_ds__resolve_13),
