@@ -31,6 +31,8 @@
 
 #define NS_ARF		"http://scap.nist.gov/schema/asset-reporting-format/1.1"
 #define NS_XCCDF12	"http://checklists.nist.gov/xccdf/1.2"
+#define NS_DS		"http://scap.nist.gov/schema/scap/source/1.2"
+#define NS_ODEF		"http://oval.mitre.org/XMLSchema/oval-definitions-5"
 #define NS_XCCDF11	"http://checklists.nist.gov/xccdf/1.1"
 #define NS_FINDINGS	"urn:kensa:findings:1"
 
@@ -397,6 +399,181 @@ agent_report_html(const char *in_path, const char *out_path,
 	return rc;
 }
 
+/*
+ * ---- what the stylesheet never reads ----------------------------------
+ * An ARF carries the whole source data stream: for SSG, some 45,000
+ * elements, of which a report of one profile reads a few thousand (the
+ * rules with a result, titles and idents of those not selected, OVAL
+ * definitions and tests). libxslt indexes every xsl:key by walking the
+ * whole document, and every "//" does too, so the rest is removed from
+ * the DOM (which the callers free right after) before the transform:
+ * components other than XCCDF benchmarks and OVAL definitions (OCIL, CPE
+ * dictionaries), OVAL objects, states and variables of the source, rules
+ * the shown TestResult has no result for, all but titles and idents of
+ * rules it did not select, texts of groups, and profiles not evaluated.
+ * report.xsl must keep reading only what stays (see its header); the
+ * report of an ARF is the same with and without this (tested).
+ */
+static bool
+report_el(const xmlNode *n, const char *ns, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->name, name) == 0 &&
+	    strcmp((const char *)n->ns->href, ns) == 0;
+}
+
+static void
+report_drop(xmlNode *n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/* Unlinks the element children of n not named in keep (XCCDF 1.2). */
+static void
+report_keep_only(xmlNode *n, const char *const *keep)
+{
+	xmlNode *k, *next;
+
+	for (k = n->children; k != NULL; k = next) {
+		bool kept = false;
+
+		next = k->next;
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t i = 0; keep[i] != NULL && !kept; i++)
+			kept = report_el(k, NS_XCCDF12, keep[i]);
+		if (!kept)
+			report_drop(k);
+	}
+}
+
+/* The TestResult the stylesheet shows: the last one in document order. */
+static xmlNode *
+report_last_tr(xmlNode *n, xmlNode *last)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (report_el(n, NS_XCCDF12, "TestResult"))
+			last = n;
+		else
+			last = report_last_tr(n->children, last);
+	}
+	return last;
+}
+
+struct report_prune {
+	struct ks_map	*results;	/* rule id -> its result element */
+	const char	*profile;	/* the TestResult's profile idref */
+};
+
+static void
+report_prune_tree(struct report_prune *p, xmlNode *n)
+{
+	static const char *const rule_keep[] = { "title", "ident", NULL };
+	static const char *const group_keep[] = {
+		"title", "Group", "Rule", "Value", NULL
+	};
+	xmlNode *next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (report_el(n, NS_DS, "component")) {
+			xmlNode *k = n->children;
+
+			while (k != NULL && k->type != XML_ELEMENT_NODE)
+				k = k->next;
+			if (k != NULL && !report_el(k, NS_XCCDF12, "Benchmark") &&
+			    !report_el(k, NS_ODEF, "oval_definitions")) {
+				report_drop(k);
+				continue;
+			}
+		} else if (report_el(n, NS_ODEF, "oval_definitions") &&
+		    report_el(n->parent, NS_DS, "component")) {
+			xmlNode *k, *knext;
+
+			for (k = n->children; k != NULL; k = knext) {
+				knext = k->next;
+				if (report_el(k, NS_ODEF, "objects") ||
+				    report_el(k, NS_ODEF, "states") ||
+				    report_el(k, NS_ODEF, "variables"))
+					report_drop(k);
+			}
+			continue;	/* definitions and tests stay whole */
+		} else if (report_el(n, NS_XCCDF12, "Rule")) {
+			xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+			xmlNode *res = id != NULL ?
+			    ks_map_get(p->results, (const char *)id) : NULL;
+
+			xmlFree(id);
+			if (res == NULL)
+				report_drop(n);
+			else if (res->children != NULL &&
+			    res->children->content != NULL &&
+			    strcmp((const char *)res->children->content,
+			    "notselected") == 0)
+				report_keep_only(n, rule_keep);
+			continue;
+		} else if (report_el(n, NS_XCCDF12, "Group")) {
+			report_keep_only(n, group_keep);
+		} else if (report_el(n, NS_XCCDF12, "Profile") &&
+		    report_el(n->parent, NS_XCCDF12, "Benchmark")) {
+			xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+			bool shown = id != NULL && p->profile != NULL &&
+			    strcmp((const char *)id, p->profile) == 0;
+
+			xmlFree(id);
+			if (!shown)
+				report_drop(n);
+			continue;
+		} else if (report_el(n, NS_XCCDF12, "TestResult"))
+			continue;
+		report_prune_tree(p, n->children);
+	}
+}
+
+static void
+report_prune_doc(xmlDoc *doc)
+{
+	struct report_prune p = { 0 };
+	xmlNode *root = xmlDocGetRootElement(doc), *tr, *k;
+	xmlChar *prof = NULL;
+
+	if ((tr = report_last_tr(root, NULL)) == NULL ||
+	    ks_map_new(&p.results) != 0)
+		return;
+	for (k = tr->children; k != NULL; k = k->next) {
+		xmlNode *r;
+		xmlChar *idref;
+
+		if (report_el(k, NS_XCCDF12, "profile") && prof == NULL)
+			prof = xmlGetProp(k, BAD_CAST "idref");
+		if (!report_el(k, NS_XCCDF12, "rule-result"))
+			continue;
+		for (r = k->children; r != NULL &&
+		    !report_el(r, NS_XCCDF12, "result"); r = r->next)
+			;
+		if (r == NULL ||
+		    (idref = xmlGetProp(k, BAD_CAST "idref")) == NULL)
+			continue;
+		/* A rule with several results (instances) keeps its details
+		 * when any of them is selected. */
+		if (ks_map_get(p.results, (const char *)idref) == NULL ||
+		    (r->children != NULL && r->children->content != NULL &&
+		    strcmp((const char *)r->children->content,
+		    "notselected") != 0))
+			(void)ks_map_put(p.results, (const char *)idref, r);
+		xmlFree(idref);
+	}
+	p.profile = (const char *)prof;
+	report_prune_tree(&p, root);
+	xmlFree(prof);
+	ks_map_free(p.results);
+}
+
 int
 agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
     const char *lang, const char *findings_path)
@@ -434,6 +611,10 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	if ((rc = report_check_input(doc, in_path)) != 0)
 		goto out;
 	report_xccdf11_to_12(doc);
+	/* KENSA_REPORT_WHOLE: the transform over the whole document, for
+	 * the test that shows the pruning changes nothing. */
+	if (getenv("KENSA_REPORT_WHOLE") == NULL)
+		report_prune_doc(doc);
 	if (findings_path != NULL && (rc = report_load_findings(&fdoc,
 	    findings_path, &rs)) != 0)
 		goto out;

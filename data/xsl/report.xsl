@@ -9,6 +9,12 @@
   which halves the number of key walks over the document. Output: one
   self-contained HTML page (inline CSS and JavaScript, no external resource).
   It is not a validator: whatever is missing from the input is left out.
+  agent/report.c removes from the input what this stylesheet never reads
+  (report_prune_doc: components other than benchmarks and OVAL definitions,
+  OVAL objects/states/variables of the source, rules without a result in
+  the TestResult shown, all but title and ident of rules not selected, all
+  but title, Group, Rule and Value in groups, profiles not evaluated): read
+  anything more here and prune less there (tests/e2e/ssg-xccdf.sh checks).
   Lookups across the document go through xsl:key so a report of 1,000
   rules renders in a second or two; as libxslt builds each key with one
   walk of the whole document, there are few keys, and lookups among a few
