@@ -13,7 +13,6 @@
 #include <openssl/opensslv.h>
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -620,20 +619,8 @@ out:
 void
 agent_feed_tmp_remove(char *tmpdir)
 {
-	DIR *d;
-	struct dirent *e;
-
-	if (tmpdir == NULL)
-		return;
 	/* Only what agent_feed_oval_path put there: flat files. */
-	if ((d = opendir(tmpdir)) != NULL) {
-		while ((e = readdir(d)) != NULL)
-			if (strcmp(e->d_name, ".") != 0 &&
-			    strcmp(e->d_name, "..") != 0)
-				(void)unlinkat(dirfd(d), e->d_name, 0);
-		closedir(d);
-	}
-	(void)rmdir(tmpdir);
+	ks_rm_flat(tmpdir);
 	free(tmpdir);
 }
 

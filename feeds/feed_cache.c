@@ -506,28 +506,6 @@ feed_digest_find(const char *text, size_t len, const char *filename,
 
 /* ---- directories -------------------------------------------------------- */
 
-/* Removes a flat directory (our snapshots hold no subdirectories). */
-static void
-rm_flat(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		char *p;
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		p = ks_asprintf("%s/%s", dir, e->d_name);
-		unlink(p);
-		free(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 static int
 fsync_path(const char *path, bool dir)
 {
@@ -1149,9 +1127,9 @@ prune_one(const char *srcdir, const char *name)
 		dead = ks_asprintf("%s/.dead-%s", srcdir, name + 5);
 		if (rename(p, dead) != 0)
 			goto out;
-		rm_flat(dead);
+		ks_rm_flat(dead);
 	} else {
-		rm_flat(p);
+		ks_rm_flat(p);
 	}
 out:
 	if (fd >= 0)
@@ -1194,7 +1172,7 @@ cleanup_dir(const char *srcdir, const char *keepnew, const char *keep1,
 		if (strncmp(names[i], ".new-", 5) == 0) {
 			char *p = ks_asprintf("%s/%s", srcdir, names[i]);
 
-			rm_flat(p);
+			ks_rm_flat(p);
 			free(p);
 		} else if (prune_one(srcdir, names[i])) {
 			ks_debug("%s/%s: kept, a reader holds it", srcdir,
@@ -1275,7 +1253,7 @@ install(struct upd *u, char **snapname)
 	if (symlink(*snapname, tmp) != 0 || rename(tmp, cur) != 0) {
 		ks_error_set("%s: cannot switch %s to %s: %s", u->src->name,
 		    cur, *snapname, strerror(errno));
-		rm_flat(snap);
+		ks_rm_flat(snap);
 		goto out;
 	}
 	(void)fsync_path(u->srcdir, true);
@@ -1406,7 +1384,7 @@ fail:
 	}
 out:
 	if (u.newdir != NULL)
-		rm_flat(u.newdir);
+		ks_rm_flat(u.newdir);
 	free(u.newdir);
 	free(u.srcdir);
 	free(u.partdir);

@@ -6,7 +6,6 @@
  * retries), and the removal of what a failed first fetch left. Fetching
  * and caching themselves are feed_fetch.c's and feed_cache.c's.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,22 +101,6 @@ out:
 	return rc;
 }
 
-/* Unlinks every entry of a flat directory, then the directory. */
-static void
-remove_flat(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			(void)unlinkat(dirfd(d), e->d_name, 0);
-	closedir(d);
-	(void)rmdir(dir);
-}
-
 int
 feed_remote_forget(const char *cache_dir, const char *source)
 {
@@ -136,7 +119,7 @@ feed_remote_forget(const char *cache_dir, const char *source)
 		goto out;	/* a good copy stays */
 	free(p);
 	p = ks_asprintf("%s/.partial", srcdir);
-	remove_flat(p);
+	ks_rm_flat(p);
 	free(p);
 	p = ks_asprintf("%s/attempt", srcdir);
 	(void)unlink(p);

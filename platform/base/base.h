@@ -208,6 +208,10 @@ int ks_regex_cache_get(struct ks_regex_cache *c, const char *pattern,
 int ks_file_write_atomic(const char *path, const void *data, size_t len);
 /* Reads a whole local file (not a target's!) up to max bytes. */
 int ks_file_read(const char *path, size_t max, char **out, size_t *outlen);
+/* Unlinks every entry of a directory holding only files (scratch and
+ * partial-download directories), then the directory; errors are ignored:
+ * for cleaning up, where nothing better can be done. NULL ok. */
+void ks_rm_flat(const char *dir);
 
 /*
  * A stdio stream that becomes `path` atomically on ks_atomic_commit; on

@@ -3,6 +3,7 @@
  * reports). Not for reading a scan target's files: those go through the
  * target's fs back-end in platform/platform.h.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -316,4 +317,22 @@ ks_atomic_abort(struct ks_atomic *a)
 	fclose(a->fp);
 	unlink(a->tmp);
 	ks_atomic_release(a);
+}
+
+void
+ks_rm_flat(const char *dir)
+{
+	DIR *d;
+	struct dirent *e;
+
+	if (dir == NULL)
+		return;
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			if (strcmp(e->d_name, ".") != 0 &&
+			    strcmp(e->d_name, "..") != 0)
+				(void)unlinkat(dirfd(d), e->d_name, 0);
+		closedir(d);
+	}
+	(void)rmdir(dir);
 }

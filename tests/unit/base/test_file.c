@@ -29,20 +29,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char p[512];
-
-	if (d != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (e->d_name[0] == '.')
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-			unlink(p);
-		}
-		closedir(d);
-	}
-	return rmdir(dir);
+	ks_rm_flat(dir);
+	return access(dir, F_OK) == 0 ? -1 : 0;
 }
 
 /* Number of directory entries (to see that no temporary is left). */
@@ -234,6 +222,26 @@ test_file__atomic_open_fails(void **state)
 	assert_null(a);
 }
 
+/* ks_rm_flat: every entry (dot files too) and the directory; a missing
+ * directory or NULL is nothing to do. */
+static void
+test_file__rm_flat(void **state)
+{
+	char p[600];
+	struct stat st;
+
+	snprintf(p, sizeof(p), "%s/a", dir);
+	assert_int_equal(ks_file_write_atomic(p, "x", 1), 0);
+	snprintf(p, sizeof(p), "%s/.partial", dir);
+	assert_int_equal(ks_file_write_atomic(p, "y", 1), 0);
+	ks_rm_flat(dir);
+	assert_int_equal(stat(dir, &st), -1);
+	ks_rm_flat(dir);
+	ks_rm_flat(NULL);
+	/* Again, for teardown to remove. */
+	assert_int_equal(mkdir(dir, 0700), 0);
+}
+
 int
 main(void)
 {
@@ -254,6 +262,8 @@ main(void)
 		    test_file__atomic_commit_failure, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_file__atomic_open_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file__rm_flat,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
