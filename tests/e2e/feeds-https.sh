@@ -10,58 +10,24 @@
 set -u
 KENSA=$1
 T=$(mktemp -d)
-NGINX_PID=""
 PY_PID=""
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib/tls-nginx.sh"
 cleanup() {
-	# nginx daemonises: stop it through its pid file, then make sure.
-	[ -f "$T/nginx.conf" ] && "$NGINX" -p "$T" -c "$T/nginx.conf" \
-	    -e "$T/error.log" -s stop 2>/dev/null
-	[ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
+	nginx_stop
 	# python3 may be a wrapper script: the server records its own pid.
 	[ -f "$T/py.pid" ] && kill "$(cat "$T/py.pid")" 2>/dev/null
 	[ -n "$PY_PID" ] && kill "$PY_PID" 2>/dev/null
-	i=0
-	while [ $i -lt 20 ] && [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; do
-		sleep 0.1; i=$((i + 1))
-	done
 	rm -rf "$T"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-fail() { echo "FAIL: $*"; exit 1; }
-note() { echo "ok: $*"; }
-
-# Loopback only: no proxy from the environment may catch our requests.
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
-export no_proxy='*' NO_PROXY='*'
-
-[ -x "$NGINX" ] || fail "nginx is not installed (sh scripts/deps.sh)"
-command -v openssl >/dev/null || fail "openssl is not installed"
-command -v python3 >/dev/null || fail "python3 is not installed"
-
-# ---- PKI: a test CA, a server certificate for 127.0.0.1/localhost, and a
-# second CA with its own server certificate (the "wrong certificate").
-pki() {	# pki NAME: CA NAME-ca.pem, leaf NAME-srv.pem / NAME-srv.key
-	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
-	    -nodes -keyout "$T/$1-ca.key" -out "$T/$1-ca.pem" -days 2 \
-	    -subj "/CN=kensa test CA $1" 2>/dev/null || return 1
-	openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-	    -keyout "$T/$1-srv.key" -out "$T/$1-srv.csr" \
-	    -subj "/CN=localhost" 2>/dev/null || return 1
-	printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' \
-	    >"$T/$1-ext"
-	openssl x509 -req -in "$T/$1-srv.csr" -CA "$T/$1-ca.pem" \
-	    -CAkey "$T/$1-ca.key" -CAcreateserial -out "$T/$1-srv.pem" \
-	    -days 2 -extfile "$T/$1-ext" 2>/dev/null
-}
-pki good || fail "openssl could not make the test CA"
-pki evil || fail "openssl could not make the second CA"
-
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+tls_need
+# ---- PKI: a test CA with a server certificate for 127.0.0.1/localhost, and
+# a second CA with its own server certificate (the "wrong certificate").
+tls_pki good || fail "openssl could not make the test CA"
+tls_pki evil || fail "openssl could not make the second CA"
 
 # ---- content
 W=$T/www
@@ -203,21 +169,10 @@ PYEOF
 
 # ---- nginx: two servers, the good certificate and the evil one.
 start_nginx() {
-	cat >"$T/nginx.conf" <<EOF
-daemon on;
-worker_processes 1;
-pid $T/nginx.pid;
-error_log $T/error.log warn;
-events { worker_connections 64; }
-http {
-	log_format kensa '\$request_method \$uri?\$args \$status inm=[\$http_if_none_match] ims=[\$http_if_modified_since] range=[\$http_range]';
-	access_log $T/access.log kensa;
-	client_body_temp_path $T/tmp/body;
-	proxy_temp_path $T/tmp/proxy;
-	fastcgi_temp_path $T/tmp/fastcgi;
-	uwsgi_temp_path $T/tmp/uwsgi;
-	scgi_temp_path $T/tmp/scgi;
-	default_type application/octet-stream;
+	{
+		nginx_conf_head "log_format kensa '\$request_method \$uri?\$args \$status inm=[\$http_if_none_match] ims=[\$http_if_modified_since] range=[\$http_range]';
+	access_log $T/access.log kensa;"
+		cat <<EOF
 	server {
 		listen 127.0.0.1:$PORT ssl;
 		server_name localhost;
@@ -242,7 +197,8 @@ http {
 	}
 }
 EOF
-	"$NGINX" -p "$T" -c "$T/nginx.conf" -e "$T/error.log" 2>"$T/nginx.err"
+	} >"$T/nginx.conf"
+	nginx_run
 }
 started=no
 for try in 1 2 3 4 5; do
@@ -251,9 +207,6 @@ for try in 1 2 3 4 5; do
 	if start_nginx; then started=yes; break; fi
 done
 [ $started = yes ] || fail "nginx did not start: $(cat "$T/nginx.err" "$T/error.log" 2>/dev/null | tail -3)"
-i=0
-while [ ! -s "$T/nginx.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-NGINX_PID=$(cat "$T/nginx.pid" 2>/dev/null)
 checksum
 
 # ---- Python TLS server for 503/Retry-After, truncation and resume.

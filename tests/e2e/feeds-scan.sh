@@ -18,44 +18,18 @@ CASE=$HERE/cases/findings-trusty
 XSD=$HERE/../../data/schemas/kensa-findings-1.xsd
 T=$(mktemp -d)
 [ -n "${KEEP:-}" ] && echo "T=$T"
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-stop_nginx() {
-	[ -f "$T/nginx.conf" ] && [ -s "$T/nginx.pid" ] && "$NGINX" -p "$T" \
-	    -c "$T/nginx.conf" -e "$T/error.log" -s stop 2>/dev/null
-	i=0
-	while [ -s "$T/nginx.pid" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
-	rm -f "$T/nginx.pid"
-}
-cleanup() { stop_nginx; rm -rf "$T"; }
+. "$HERE/lib/tls-nginx.sh"
+cleanup() { nginx_stop; rm -rf "$T"; }
 trap cleanup EXIT
-[ -n "${KEEP:-}" ] && trap stop_nginx EXIT	# KEEP=1: keep $T to look at
+[ -n "${KEEP:-}" ] && trap nginx_stop EXIT	# KEEP=1: keep $T to look at
 trap 'exit 1' INT TERM HUP
 
-fail() { echo "FAIL: $*"; exit 1; }
-note() { echo "ok: $*"; }
-
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
-export no_proxy='*' NO_PROXY='*'
 # The default vulnerability store lives here (empty): nothing of this
 # machine's own store or cache may leak into the results.
 export KENSA_CACHE_DIR="$T/kvs"
 
-[ -x "$NGINX" ] || fail "nginx is not installed (sh scripts/deps.sh)"
-for c in openssl python3 bzip2 xmllint xsltproc; do
-	command -v $c >/dev/null || fail "$c is not installed"
-done
-
-# ---- a test CA and a server certificate for 127.0.0.1
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-    -keyout "$T/ca.key" -out "$T/ca.pem" -days 2 -subj "/CN=kensa test CA" \
-    2>/dev/null || fail "openssl: CA"
-openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-    -keyout "$T/srv.key" -out "$T/srv.csr" -subj "/CN=localhost" \
-    2>/dev/null || fail "openssl: CSR"
-printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' >"$T/ext"
-openssl x509 -req -in "$T/srv.csr" -CA "$T/ca.pem" -CAkey "$T/ca.key" \
-    -CAcreateserial -out "$T/srv.pem" -days 2 -extfile "$T/ext" \
-    2>/dev/null || fail "openssl: certificate"
+tls_need bzip2 xmllint xsltproc
+tls_pki t || fail "openssl could not make the test CA"
 
 # ---- what the server publishes
 W=$T/www
@@ -66,7 +40,7 @@ sed -e 's/com\.ubuntu\.trusty/org.debian.bookworm/g' "$CASE/defs.xml" \
 (cd "$W/oval" && sha256sum trusty.xml.bz2 bookworm.xml >SHA256SUMS)
 cp "$CASE/vuldef.xml" "$W/jvn/jvndb_detail_2016.rdf"
 cp "$CASE/jvnrss.xml" "$W/jvn/jvndb.rdf"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 {
 	echo '['
 	sep=''
@@ -80,32 +54,19 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 } >"$W/jvn/checksum.txt"
 chmod -R a+rX "$T"
 
-cat >"$T/nginx.conf" <<EOF
-daemon on;
-worker_processes 1;
-pid $T/nginx.pid;
-error_log $T/error.log warn;
-events { worker_connections 16; }
-http {
-	access_log off;
-	client_body_temp_path $T/tmp/body;
-	proxy_temp_path $T/tmp/proxy;
-	fastcgi_temp_path $T/tmp/fastcgi;
-	uwsgi_temp_path $T/tmp/uwsgi;
-	scgi_temp_path $T/tmp/scgi;
-	default_type application/octet-stream;
+{
+	nginx_conf_head
+	cat <<EOF
 	server {
 		listen 127.0.0.1:$PORT ssl;
-		ssl_certificate $T/srv.pem;
-		ssl_certificate_key $T/srv.key;
+		ssl_certificate $T/t-srv.pem;
+		ssl_certificate_key $T/t-srv.key;
 		root $W;
 	}
 }
 EOF
-"$NGINX" -p "$T" -c "$T/nginx.conf" -e "$T/error.log" 2>"$T/nginx.err" ||
-    fail "nginx did not start: $(tail -3 "$T/nginx.err")"
-i=0
-while [ ! -s "$T/nginx.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+} >"$T/nginx.conf"
+nginx_run || fail "nginx did not start: $(tail -3 "$T/nginx.err" "$T/error.log" 2>/dev/null)"
 
 # ---- the feeds configuration and the cache, filled by kensa
 URL=https://127.0.0.1:$PORT
@@ -113,7 +74,7 @@ CONF=$T/feeds.conf
 cat >"$CONF" <<EOF
 [global]
 cache_dir = $T/cache
-ca_file = $T/ca.pem
+ca_file = $T/t-ca.pem
 retries = 0
 
 [trusty-oval]
@@ -142,7 +103,7 @@ url = $URL/myjvn
 EOF
 "$KENSA" feed --config "$CONF" update trusty-oval jvn bookworm-oval \
     >"$T/update.out" 2>&1 || fail "feed update: $(tail -3 "$T/update.out")"
-stop_nginx
+nginx_stop
 "$KENSA" feed --config "$CONF" verify trusty-oval jvn bookworm-oval \
     >"$T/verify.out" 2>&1 || fail "feed verify: $(tail -3 "$T/verify.out")"
 note "cache filled by kensa feed update, then the server stopped"

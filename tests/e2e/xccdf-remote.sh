@@ -22,46 +22,16 @@ KENSA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 S=/usr/share/openscap/schemas
 T=$(mktemp -d)
 [ -n "${KEEP:-}" ] && echo "T=$T"
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-stop_nginx() {
-	[ -f "$T/nginx.conf" ] && [ -s "$T/nginx.pid" ] && "$NGINX" -p "$T" \
-	    -c "$T/nginx.conf" -e "$T/error.log" -s stop 2>/dev/null
-	i=0
-	while [ -s "$T/nginx.pid" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
-	rm -f "$T/nginx.pid"
-}
-cleanup() { stop_nginx; rm -rf "$T"; }
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib/tls-nginx.sh"
+cleanup() { nginx_stop; rm -rf "$T"; }
 trap cleanup EXIT
-[ -n "${KEEP:-}" ] && trap stop_nginx EXIT	# KEEP=1: keep $T to look at
+[ -n "${KEEP:-}" ] && trap nginx_stop EXIT	# KEEP=1: keep $T to look at
 trap 'exit 1' INT TERM HUP
 
-fail() { echo "FAIL: $*"; exit 1; }
-note() { echo "ok: $*"; }
-
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
-export no_proxy='*' NO_PROXY='*'
-
-[ -x "$NGINX" ] || fail "nginx is not installed (sh scripts/deps.sh)"
-for c in openssl python3 bzip2 xmllint; do
-	command -v $c >/dev/null || fail "$c is not installed"
-done
+tls_need bzip2 xmllint
 [ -f "$S/oval/5.11.3/oval-results-schema.xsd" ] || fail "no OVAL 5.11.3 schemas (openscap-common)"
-
-# ---- PKI: a test CA and a server certificate for 127.0.0.1
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-    -keyout "$T/ca.key" -out "$T/ca.pem" -days 2 -subj "/CN=kensa remote test CA" \
-    2>/dev/null || fail "openssl could not make the test CA"
-openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-    -keyout "$T/srv.key" -out "$T/srv.csr" -subj "/CN=localhost" 2>/dev/null ||
-    fail "openssl could not make the server key"
-printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' >"$T/ext"
-openssl x509 -req -in "$T/srv.csr" -CA "$T/ca.pem" -CAkey "$T/ca.key" \
-    -CAcreateserial -out "$T/srv.pem" -days 2 -extfile "$T/ext" 2>/dev/null ||
-    fail "openssl could not sign the server certificate"
-
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+tls_pki t || fail "openssl could not make the test CA"
 
 # ---- OVAL documents: ovaldoc NS DEF:PATH... writes definitions
 # oval:NS:def:DEF, each true when PATH exists on the target.
@@ -150,49 +120,30 @@ echo pass >"$T/root/etc/remote-pass"
 echo pass >"$T/root/etc/direct-pass"
 chmod -R a+rX "$T"
 
-start_nginx() {
-	cat >"$T/nginx.conf" <<EOF
-daemon on;
-worker_processes 1;
-pid $T/nginx.pid;
-error_log $T/error.log warn;
-events { worker_connections 64; }
-http {
-	log_format kensa '\$request_method \$uri \$status inm=[\$http_if_none_match] ims=[\$http_if_modified_since]';
-	access_log $T/access.log kensa;
-	client_body_temp_path $T/tmp/body;
-	proxy_temp_path $T/tmp/proxy;
-	fastcgi_temp_path $T/tmp/fastcgi;
-	uwsgi_temp_path $T/tmp/uwsgi;
-	scgi_temp_path $T/tmp/scgi;
-	default_type application/octet-stream;
+nginx_conf() {
+	{
+		nginx_conf_head "log_format kensa '\$request_method \$uri \$status inm=[\$http_if_none_match] ims=[\$http_if_modified_since]';
+	access_log $T/access.log kensa;"
+		cat <<EOF
 	server {
 		listen 127.0.0.1:$PORT ssl;
 		server_name localhost;
-		ssl_certificate $T/srv.pem;
-		ssl_certificate_key $T/srv.key;
+		ssl_certificate $T/t-srv.pem;
+		ssl_certificate_key $T/t-srv.key;
 		root $W;
 	}
 }
 EOF
-	"$NGINX" -p "$T" -c "$T/nginx.conf" -e "$T/error.log" 2>"$T/nginx.err" || return 1
-	i=0
-	while [ ! -s "$T/nginx.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	[ -s "$T/nginx.pid" ]
+	} >"$T/nginx.conf"
 }
-started=no
-for try in 1 2 3 4 5; do
-	PORT=$(free_port)
-	if start_nginx; then started=yes; break; fi
-done
-[ $started = yes ] || fail "nginx did not start: $(cat "$T/nginx.err" "$T/error.log" 2>/dev/null | tail -3)"
+nginx_start nginx_conf
 
 B=https://127.0.0.1:$PORT
 cat >"$T/feeds.conf" <<EOF
 # written by tests/e2e/xccdf-remote.sh: the test CA, short waits
 [global]
 cache_dir = $T/cache
-ca_file = $T/ca.pem
+ca_file = $T/t-ca.pem
 connect_timeout = 5
 timeout = 60
 low_speed_limit = 100
@@ -281,7 +232,7 @@ tail -2 "$T/access.log" | grep -q '/oval.xml.bz2 304 inm=\[..*\]' ||
 note "conditional GET on a later run (304)"
 
 # ---- (b) offline: the cached copy, with a warning naming URL and age
-stop_nginx
+nginx_stop
 run b --oval-results "$T/ds.xml"
 [ "$(status b)" = 2 ] || fail "b: exit $(status b), want 2: $(cat "$T/b/err")"
 got b remote_pass pass
@@ -312,7 +263,7 @@ note "(c) without the flag: notchecked with the warning"
 
 # ---- (d) failures
 started=no
-for try in 1 2 3; do start_nginx && { started=yes; break; }; sleep 0.5; done
+for try in 1 2 3; do nginx_run && { started=yes; break; }; sleep 0.5; done
 [ $started = yes ] || fail "nginx did not restart: $(tail -3 "$T/error.log")"
 bad() {	# bad NAME PATH REGEX: a remote component that cannot be had
 	mkds "$B/$2" "$B/direct.xml" >"$T/ds-$1.xml"
