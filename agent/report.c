@@ -159,14 +159,20 @@ report_check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 	return strncmp(real, rs->dir, strlen(rs->dir)) == 0;
 }
 
+/* Whether n is element `name` of namespace ns. */
+static bool
+report_el(const xmlNode *n, const char *ns, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->name, name) == 0 &&
+	    strcmp((const char *)n->ns->href, ns) == 0;
+}
+
 /* What a results document must be: ARF, or XCCDF with a TestResult. */
 static bool
 report_is_xccdf(const xmlNode *n, const char *name)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    strcmp((const char *)n->name, name) == 0 &&
-	    (strcmp((const char *)n->ns->href, NS_XCCDF12) == 0 ||
-	    strcmp((const char *)n->ns->href, NS_XCCDF11) == 0);
+	return report_el(n, NS_XCCDF12, name) || report_el(n, NS_XCCDF11, name);
 }
 
 static bool
@@ -414,14 +420,6 @@ agent_report_html(const char *in_path, const char *out_path,
  * report.xsl must keep reading only what stays (see its header); the
  * report of an ARF is the same with and without this (tested).
  */
-static bool
-report_el(const xmlNode *n, const char *ns, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    strcmp((const char *)n->name, name) == 0 &&
-	    strcmp((const char *)n->ns->href, ns) == 0;
-}
-
 static void
 report_drop(xmlNode *n)
 {
