@@ -16,10 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include "platform/base/base.h"
+#include "platform/base/dl_libs.h"
 #include "feeds/feeds.h"
 #include "feeds/feed_int_bundle.h"
 
@@ -96,7 +94,8 @@ arc_read_cb(struct archive *a, void *ud, const void **buf)
 		n = read(r->fd, r->inbuf, sizeof(r->inbuf));
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
-		archive_set_error(a, errno, "read error: %s", strerror(errno));
+		ks_archive.archive_set_error(a, errno, "read error: %s",
+		    strerror(errno));
 		return -1;
 	}
 	*buf = r->inbuf;
@@ -142,19 +141,22 @@ arc_seek_cb(struct archive *a, void *ud, la_int64_t off, int whence)
 static void
 arc_support_filters(struct archive *a)
 {
-	archive_read_support_filter_gzip(a);
-	archive_read_support_filter_bzip2(a);
-	archive_read_support_filter_xz(a);
-	archive_read_support_filter_lzma(a);
-	archive_read_support_filter_zstd(a);
+	ks_archive.archive_read_support_filter_gzip(a);
+	ks_archive.archive_read_support_filter_bzip2(a);
+	ks_archive.archive_read_support_filter_xz(a);
+	ks_archive.archive_read_support_filter_lzma(a);
+	ks_archive.archive_read_support_filter_zstd(a);
 }
 
 static int
 arc_start(struct feed_arc *r, enum feed_arc_kind kind)
 {
 	struct archive *a;
+	int rc;
 
-	if ((a = archive_read_new()) == NULL) {
+	if ((rc = ks_dl_need(&ks_archive_lib, "reading archives")) != 0)
+		return rc;
+	if ((a = ks_archive.archive_read_new()) == NULL) {
 		ks_error_set("%s: cannot create an archive reader", r->name);
 		return KS_ENOMEM;
 	}
@@ -162,25 +164,28 @@ arc_start(struct feed_arc *r, enum feed_arc_kind kind)
 	switch (kind) {
 	case FEED_ARC_RAW:
 		arc_support_filters(a);
-		archive_read_support_format_raw(a);
+		ks_archive.archive_read_support_format_raw(a);
 		break;
 	case FEED_ARC_ARCHIVE:
 		arc_support_filters(a);
-		archive_read_support_format_tar(a);	/* GNU and pax too */
-		archive_read_support_format_zip(a);
+		/* GNU and pax too */
+		ks_archive.archive_read_support_format_tar(a);
+		ks_archive.archive_read_support_format_zip(a);
 		break;
 	case FEED_ARC_TAR:
-		archive_read_support_format_tar(a);
+		ks_archive.archive_read_support_format_tar(a);
 		break;
 	}
-	archive_read_set_read_callback(a, arc_read_cb);
+	ks_archive.archive_read_set_read_callback(a, arc_read_cb);
 	/* Only zip needs seeking (to read its central directory). */
 	if (kind == FEED_ARC_ARCHIVE)
-		archive_read_set_seek_callback(a, arc_seek_cb);
-	archive_read_set_callback_data(a, r);
-	if (archive_read_open1(a) != ARCHIVE_OK) {
-		ks_error_set("%s: %s", r->name, archive_error_string(a) ?
-		    archive_error_string(a) : "cannot read the archive");
+		ks_archive.archive_read_set_seek_callback(a, arc_seek_cb);
+	ks_archive.archive_read_set_callback_data(a, r);
+	if (ks_archive.archive_read_open1(a) != ARCHIVE_OK) {
+		ks_error_set("%s: %s", r->name,
+		    ks_archive.archive_error_string(a) ?
+		    ks_archive.archive_error_string(a) :
+		    "cannot read the archive");
 		return KS_EPARSE;
 	}
 	return 0;
@@ -249,7 +254,7 @@ feed_arc_free(struct feed_arc *r)
 	if (r == NULL)
 		return;
 	if (r->a != NULL)
-		archive_read_free(r->a);
+		ks_archive.archive_read_free(r->a);
 	if (r->fd >= 0)
 		close(r->fd);
 	free(r->name);
@@ -265,13 +270,14 @@ feed_arc_name(const struct feed_arc *r)
 int
 feed_arc_next(struct feed_arc *r, struct archive_entry **e)
 {
-	int x = archive_read_next_header(r->a, e);
+	int x = ks_archive.archive_read_next_header(r->a, e);
 
 	if (x == ARCHIVE_EOF)
 		return 0;
 	if (x < ARCHIVE_WARN) {
-		ks_error_set("%s: %s", r->name, archive_error_string(r->a) ?
-		    archive_error_string(r->a) : "corrupt archive");
+		ks_error_set("%s: %s", r->name,
+		    ks_archive.archive_error_string(r->a) ?
+		    ks_archive.archive_error_string(r->a) : "corrupt archive");
 		return KS_EPARSE;
 	}
 	if (++r->entries > r->lim.max_entries) {
@@ -285,11 +291,12 @@ feed_arc_next(struct feed_arc *r, struct archive_entry **e)
 long
 feed_arc_data(struct feed_arc *r, void *buf, size_t cap)
 {
-	la_ssize_t n = archive_read_data(r->a, buf, cap);
+	la_ssize_t n = ks_archive.archive_read_data(r->a, buf, cap);
 
 	if (n < 0) {
-		ks_error_set("%s: %s", r->name, archive_error_string(r->a) ?
-		    archive_error_string(r->a) : "corrupt data");
+		ks_error_set("%s: %s", r->name,
+		    ks_archive.archive_error_string(r->a) ?
+		    ks_archive.archive_error_string(r->a) : "corrupt data");
 		return KS_EPARSE;
 	}
 	r->expanded += (uint64_t)n;
@@ -442,14 +449,14 @@ static int
 arc_classify(struct feed_arc *r, struct archive_entry *e,
     struct arc_item *it)
 {
-	const char *hl = archive_entry_hardlink(e);
-	const char *name = archive_entry_pathname(e);
-	mode_t ft = archive_entry_filetype(e);
+	const char *hl = ks_archive.archive_entry_hardlink(e);
+	const char *name = ks_archive.archive_entry_pathname(e);
+	mode_t ft = ks_archive.archive_entry_filetype(e);
 	int rc;
 
 	if ((rc = clean_path(r->name, name, it->path, sizeof(it->path))) != 0)
 		return rc;
-	it->perm = (unsigned)archive_entry_perm(e) & 0777;
+	it->perm = (unsigned)ks_archive.archive_entry_perm(e) & 0777;
 	if (it->path[0] == '\0') {
 		if (hl == NULL && ft == AE_IFDIR)
 			return 0;
@@ -472,10 +479,10 @@ arc_classify(struct feed_arc *r, struct archive_entry *e,
 	case AE_IFLNK:
 		it->type = ARC_SYMLINK;
 		if ((rc = check_symlink(r, it->path,
-		    archive_entry_symlink(e))) != 0)
+		    ks_archive.archive_entry_symlink(e))) != 0)
 			return rc;
 		snprintf(it->link, sizeof(it->link), "%s",
-		    archive_entry_symlink(e));
+		    ks_archive.archive_entry_symlink(e));
 		return 1;
 	default:
 		ks_error_set("%s: entry '%s' is a %s: device files, FIFOs and "
@@ -1020,8 +1027,8 @@ extract_file(struct feed_arc *r, struct feed_stage *st,
 		rc = (int)n;
 		goto out;
 	}
-	if (archive_entry_mtime_is_set(e)) {
-		ts[0].tv_sec = ts[1].tv_sec = archive_entry_mtime(e);
+	if (ks_archive.archive_entry_mtime_is_set(e)) {
+		ts[0].tv_sec = ts[1].tv_sec = ks_archive.archive_entry_mtime(e);
 		ts[0].tv_nsec = ts[1].tv_nsec = 0;
 		(void)futimens(fd, ts);
 	}

@@ -16,15 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <archive.h>
-#include <archive_entry.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/rsa.h>
-#include <openssl/x509.h>
-
 #include "platform/base/base.h"
+#include "platform/base/dl_libs.h"
 #include "feeds/feeds.h"
 #include "feeds/feed_int_bundle.h"
 
@@ -268,7 +261,7 @@ feed_trust_free(struct feed_trust *t)
 	if (t == NULL)
 		return;
 	for (i = 0; i < t->n; i++)
-		EVP_PKEY_free(t->keys[i]);
+		ks_crypto.EVP_PKEY_free(t->keys[i]);
 	free(t->keys);
 	free(t);
 }
@@ -284,13 +277,13 @@ static const char *
 ossl_why(void)
 {
 	static _Thread_local char msg[256];
-	unsigned long e = ERR_peek_error();
+	unsigned long e = ks_crypto.ERR_peek_error();
 
 	if (e == 0)
 		snprintf(msg, sizeof(msg), "unknown OpenSSL error");
 	else
-		ERR_error_string_n(e, msg, sizeof(msg));
-	ERR_clear_error();
+		ks_crypto.ERR_error_string_n(e, msg, sizeof(msg));
+	ks_crypto.ERR_clear_error();
 	return msg;
 }
 
@@ -298,12 +291,12 @@ ossl_why(void)
 static const char *
 key_problem(EVP_PKEY *k)
 {
-	switch (EVP_PKEY_get_base_id(k)) {
+	switch (ks_crypto.EVP_PKEY_get_base_id(k)) {
 	case EVP_PKEY_ED25519:
 		return NULL;
 	case EVP_PKEY_RSA:
 	case EVP_PKEY_RSA_PSS:
-		if (EVP_PKEY_get_bits(k) < RSA_MIN_BITS)
+		if (ks_crypto.EVP_PKEY_get_bits(k) < RSA_MIN_BITS)
 			return "RSA key shorter than 2048 bits";
 		return NULL;
 	default:
@@ -317,17 +310,18 @@ key_fingerprint(EVP_PKEY *k, char *out, size_t outsz)
 {
 	unsigned char *der = NULL, md[32];
 	unsigned int mdlen = 0;
-	int n = i2d_PUBKEY(k, &der);
+	int n = ks_crypto.i2d_PUBKEY(k, &der);
 	size_t i, o;
 
 	snprintf(out, outsz, "SHA256:?");
-	if (n <= 0 || EVP_Digest(der, (size_t)n, md, &mdlen, EVP_sha256(),
-	    NULL) != 1 || mdlen != 32 || outsz < 7 + 64 + 1) {
-		OPENSSL_free(der);
-		ERR_clear_error();
+	if (n <= 0 || ks_crypto.EVP_Digest(der, (size_t)n, md, &mdlen,
+	    ks_crypto.EVP_sha256(), NULL) != 1 || mdlen != 32 ||
+	    outsz < 7 + 64 + 1) {
+		ks_openssl_free(der);
+		ks_crypto.ERR_clear_error();
 		return;
 	}
-	OPENSSL_free(der);
+	ks_openssl_free(der);
 	o = (size_t)snprintf(out, outsz, "SHA256:");
 	for (i = 0; i < 32; i++, o += 2)
 		snprintf(out + o, outsz - o, "%02x", md[i]);
@@ -346,8 +340,11 @@ feed_trust_add_pem(struct feed_trust *t, const char *pem, size_t len,
 		ks_error_set("%s: larger than %u bytes", name, TRUST_MAX_FILE);
 		return KS_ELIMIT;
 	}
-	ERR_clear_error();
-	if ((bio = BIO_new_mem_buf(pem, (int)len)) == NULL) {
+	if ((rc = ks_dl_need(&ks_crypto_lib, "reading trusted keys")) != 0)
+		return rc;
+	rc = KS_EPARSE;
+	ks_crypto.ERR_clear_error();
+	if ((bio = ks_crypto.BIO_new_mem_buf(pem, (int)len)) == NULL) {
 		ks_error_set("%s: %s", name, ossl_why());
 		return KS_ENOMEM;
 	}
@@ -359,12 +356,13 @@ feed_trust_add_pem(struct feed_trust *t, const char *pem, size_t len,
 		EVP_PKEY *k = NULL;
 		const char *why;
 
-		if (PEM_read_bio(bio, &pname, &header, &data, &dlen) != 1) {
-			unsigned long e = ERR_peek_last_error();
+		if (ks_crypto.PEM_read_bio(bio, &pname, &header, &data,
+		    &dlen) != 1) {
+			unsigned long e = ks_crypto.ERR_peek_last_error();
 
 			if (ERR_GET_LIB(e) == ERR_LIB_PEM &&
 			    ERR_GET_REASON(e) == PEM_R_NO_START_LINE) {
-				ERR_clear_error();
+				ks_crypto.ERR_clear_error();
 				break;
 			}
 			ks_error_set("%s: bad PEM: %s", name, ossl_why());
@@ -372,26 +370,27 @@ feed_trust_add_pem(struct feed_trust *t, const char *pem, size_t len,
 		}
 		dp = data;
 		if (strcmp(pname, "PUBLIC KEY") == 0) {
-			k = d2i_PUBKEY(NULL, &dp, dlen);
+			k = ks_crypto.d2i_PUBKEY(NULL, &dp, dlen);
 		} else if (strcmp(pname, "RSA PUBLIC KEY") == 0) {
-			k = d2i_PublicKey(EVP_PKEY_RSA, NULL, &dp, dlen);
+			k = ks_crypto.d2i_PublicKey(EVP_PKEY_RSA, NULL, &dp,
+			    dlen);
 		} else if (strcmp(pname, "CERTIFICATE") == 0 ||
 		    strcmp(pname, "X509 CERTIFICATE") == 0 ||
 		    strcmp(pname, "TRUSTED CERTIFICATE") == 0) {
 			X509 *x = strcmp(pname, "TRUSTED CERTIFICATE") == 0 ?
-			    d2i_X509_AUX(NULL, &dp, dlen) :
-			    d2i_X509(NULL, &dp, dlen);
+			    ks_crypto.d2i_X509_AUX(NULL, &dp, dlen) :
+			    ks_crypto.d2i_X509(NULL, &dp, dlen);
 
 			if (x != NULL)
-				k = X509_get_pubkey(x);
-			X509_free(x);
+				k = ks_crypto.X509_get_pubkey(x);
+			ks_crypto.X509_free(x);
 		} else {
 			ks_error_set("%s: a '%s' block is not a public key or "
 			    "a certificate (trust anchors hold public keys "
 			    "only)", name, pname);
-			OPENSSL_free(pname);
-			OPENSSL_free(header);
-			OPENSSL_free(data);
+			ks_openssl_free(pname);
+			ks_openssl_free(header);
+			ks_openssl_free(data);
 			goto out;
 		}
 		if (k == NULL)
@@ -402,12 +401,12 @@ feed_trust_add_pem(struct feed_trust *t, const char *pem, size_t len,
 		else if (ngot >= TRUST_MAX_KEYS)
 			ks_error_set("%s: more than %d keys", name,
 			    TRUST_MAX_KEYS);
-		OPENSSL_free(pname);
-		OPENSSL_free(header);
-		OPENSSL_free(data);
+		ks_openssl_free(pname);
+		ks_openssl_free(header);
+		ks_openssl_free(data);
 		if (k == NULL || key_problem(k) != NULL ||
 		    ngot >= TRUST_MAX_KEYS) {
-			EVP_PKEY_free(k);
+			ks_crypto.EVP_PKEY_free(k);
 			goto out;
 		}
 		got[ngot++] = k;
@@ -429,8 +428,8 @@ feed_trust_add_pem(struct feed_trust *t, const char *pem, size_t len,
 	rc = 0;
 out:
 	for (i = 0; i < ngot; i++)
-		EVP_PKEY_free(got[i]);
-	BIO_free(bio);
+		ks_crypto.EVP_PKEY_free(got[i]);
+	ks_crypto.BIO_free(bio);
 	return rc;
 }
 
@@ -455,27 +454,34 @@ sig_init(EVP_MD_CTX *ctx, EVP_PKEY *k, bool sign)
 {
 	EVP_PKEY_CTX *pctx = NULL;
 
-	if (EVP_PKEY_get_base_id(k) == EVP_PKEY_ED25519)
-		return (sign ? EVP_DigestSignInit(ctx, NULL, NULL, NULL, k) :
-		    EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, k)) == 1;
-	if ((sign ? EVP_DigestSignInit(ctx, &pctx, EVP_sha256(), NULL, k) :
-	    EVP_DigestVerifyInit(ctx, &pctx, EVP_sha256(), NULL, k)) != 1)
+	if (ks_crypto.EVP_PKEY_get_base_id(k) == EVP_PKEY_ED25519)
+		return (sign ?
+		    ks_crypto.EVP_DigestSignInit(ctx, NULL, NULL, NULL, k) :
+		    ks_crypto.EVP_DigestVerifyInit(ctx, NULL, NULL, NULL,
+		    k)) == 1;
+	if ((sign ? ks_crypto.EVP_DigestSignInit(ctx, &pctx,
+	    ks_crypto.EVP_sha256(), NULL, k) :
+	    ks_crypto.EVP_DigestVerifyInit(ctx, &pctx,
+	    ks_crypto.EVP_sha256(), NULL, k)) != 1)
 		return false;
-	return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) > 0 &&
-	    EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, EVP_sha256()) > 0 &&
-	    EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) > 0;
+	return ks_crypto.EVP_PKEY_CTX_set_rsa_padding(pctx,
+	    RSA_PKCS1_PSS_PADDING) > 0 &&
+	    ks_crypto.EVP_PKEY_CTX_set_rsa_mgf1_md(pctx,
+	    ks_crypto.EVP_sha256()) > 0 &&
+	    ks_crypto.EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx,
+	    RSA_PSS_SALTLEN_DIGEST) > 0;
 }
 
 static bool
 sig_verify(EVP_PKEY *k, const void *msg, size_t len, const void *sig,
     size_t siglen)
 {
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	EVP_MD_CTX *ctx = ks_crypto.EVP_MD_CTX_new();
 	bool ok = ctx != NULL && sig_init(ctx, k, false) &&
-	    EVP_DigestVerify(ctx, sig, siglen, msg, len) == 1;
+	    ks_crypto.EVP_DigestVerify(ctx, sig, siglen, msg, len) == 1;
 
-	EVP_MD_CTX_free(ctx);
-	ERR_clear_error();
+	ks_crypto.EVP_MD_CTX_free(ctx);
+	ks_crypto.ERR_clear_error();
 	return ok;
 }
 
@@ -484,19 +490,19 @@ static int
 sig_sign(EVP_PKEY *k, const void *msg, size_t len, unsigned char **sig,
     size_t *siglen, const char *keyname)
 {
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	EVP_MD_CTX *ctx = ks_crypto.EVP_MD_CTX_new();
 	unsigned char *s = NULL;
 	size_t n = 0;
 	int rc = KS_ERROR;
 
 	if (ctx == NULL || !sig_init(ctx, k, true) ||
-	    EVP_DigestSign(ctx, NULL, &n, msg, len) != 1 ||
+	    ks_crypto.EVP_DigestSign(ctx, NULL, &n, msg, len) != 1 ||
 	    n > FEED_BUNDLE_MAX_SIG) {
 		ks_error_set("%s: cannot sign: %s", keyname, ossl_why());
 		goto out;
 	}
 	s = ks_malloc(n);
-	if (EVP_DigestSign(ctx, s, &n, msg, len) != 1) {
+	if (ks_crypto.EVP_DigestSign(ctx, s, &n, msg, len) != 1) {
 		ks_error_set("%s: cannot sign: %s", keyname, ossl_why());
 		goto out;
 	}
@@ -506,7 +512,7 @@ sig_sign(EVP_PKEY *k, const void *msg, size_t len, unsigned char **sig,
 	rc = 0;
 out:
 	free(s);
-	EVP_MD_CTX_free(ctx);
+	ks_crypto.EVP_MD_CTX_free(ctx);
 	return rc;
 }
 
@@ -542,9 +548,10 @@ load_private_key(const char *path, EVP_PKEY **out)
 	if ((rc = ks_file_read(path, TRUST_MAX_FILE, &buf, &len)) != 0)
 		return rc;
 	rc = KS_EPARSE;
-	ERR_clear_error();
-	if ((bio = BIO_new_mem_buf(buf, (int)len)) == NULL ||
-	    (k = PEM_read_bio_PrivateKey(bio, NULL, pass_cb, NULL)) == NULL) {
+	ks_crypto.ERR_clear_error();
+	if ((bio = ks_crypto.BIO_new_mem_buf(buf, (int)len)) == NULL ||
+	    (k = ks_crypto.PEM_read_bio_PrivateKey(bio, NULL, pass_cb,
+	    NULL)) == NULL) {
 		ks_error_set("%s: not a PEM private key (an encrypted key "
 		    "needs $KENSA_KEY_PASSPHRASE): %s", path, ossl_why());
 		goto out;
@@ -557,9 +564,9 @@ load_private_key(const char *path, EVP_PKEY **out)
 	k = NULL;
 	rc = 0;
 out:
-	EVP_PKEY_free(k);
-	BIO_free(bio);
-	OPENSSL_cleanse(buf, len);
+	ks_crypto.EVP_PKEY_free(k);
+	ks_crypto.BIO_free(bio);
+	ks_crypto.OPENSSL_cleanse(buf, len);
 	free(buf);
 	return rc;
 }
@@ -592,12 +599,13 @@ static int
 hash_file(const char *path, unsigned char md[32], uint64_t *size)
 {
 	unsigned char *buf = ks_malloc(IOBLOCK);
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	EVP_MD_CTX *ctx = ks_crypto.EVP_MD_CTX_new();
 	uint64_t total = 0;
 	int fd = -1, rc = KS_ERROR;
 	ssize_t n;
 
-	if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+	if (ctx == NULL || ks_crypto.EVP_DigestInit_ex(ctx,
+	    ks_crypto.EVP_sha256(), NULL) != 1) {
 		ks_error_set("SHA-256: %s", ossl_why());
 		goto out;
 	}
@@ -615,16 +623,16 @@ hash_file(const char *path, unsigned char md[32], uint64_t *size)
 			    strerror(errno));
 			goto out;
 		}
-		EVP_DigestUpdate(ctx, buf, (size_t)n);
+		ks_crypto.EVP_DigestUpdate(ctx, buf, (size_t)n);
 		total += (uint64_t)n;
 	}
-	EVP_DigestFinal_ex(ctx, md, NULL);
+	ks_crypto.EVP_DigestFinal_ex(ctx, md, NULL);
 	*size = total;
 	rc = 0;
 out:
 	if (fd >= 0)
 		close(fd);
-	EVP_MD_CTX_free(ctx);
+	ks_crypto.EVP_MD_CTX_free(ctx);
 	free(buf);
 	return rc;
 }
@@ -717,19 +725,20 @@ static int
 write_header(struct archive *a, const char *name, uint64_t size,
     const char *out)
 {
-	struct archive_entry *e = archive_entry_new();
+	struct archive_entry *e = ks_archive.archive_entry_new();
 	int x;
 
-	archive_entry_set_pathname(e, name);
-	archive_entry_set_filetype(e, AE_IFREG);
-	archive_entry_set_perm(e, 0644);
-	archive_entry_set_size(e, (la_int64_t)size);
-	archive_entry_set_mtime(e, 0, 0);	/* reproducible bundles */
-	x = archive_write_header(a, e);
-	archive_entry_free(e);
+	ks_archive.archive_entry_set_pathname(e, name);
+	ks_archive.archive_entry_set_filetype(e, AE_IFREG);
+	ks_archive.archive_entry_set_perm(e, 0644);
+	ks_archive.archive_entry_set_size(e, (la_int64_t)size);
+	/* reproducible bundles */
+	ks_archive.archive_entry_set_mtime(e, 0, 0);
+	x = ks_archive.archive_write_header(a, e);
+	ks_archive.archive_entry_free(e);
 	if (x != ARCHIVE_OK) {
 		ks_error_set("%s: cannot write '%s': %s", out, name,
-		    archive_error_string(a));
+		    ks_archive.archive_error_string(a));
 		return KS_ERROR;
 	}
 	return 0;
@@ -738,9 +747,9 @@ write_header(struct archive *a, const char *name, uint64_t size,
 static int
 write_data(struct archive *a, const void *p, size_t n, const char *out)
 {
-	if (n > 0 && archive_write_data(a, p, n) != (la_ssize_t)n) {
+	if (n > 0 && ks_archive.archive_write_data(a, p, n) != (la_ssize_t)n) {
 		ks_error_set("%s: cannot write: %s", out,
-		    archive_error_string(a));
+		    ks_archive.archive_error_string(a));
 		return KS_ERROR;
 	}
 	return 0;
@@ -752,7 +761,7 @@ static int
 write_file(struct archive *a, const struct sign_file *f, const char *out)
 {
 	unsigned char *buf = ks_malloc(IOBLOCK), md[32];
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	EVP_MD_CTX *ctx = ks_crypto.EVP_MD_CTX_new();
 	uint64_t total = 0;
 	int fd = -1, rc = KS_ERROR;
 	ssize_t n;
@@ -760,7 +769,8 @@ write_file(struct archive *a, const struct sign_file *f, const char *out)
 	if ((rc = write_header(a, f->rel, f->size, out)) != 0)
 		goto out;
 	rc = KS_ERROR;
-	if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
+	if (ctx == NULL || ks_crypto.EVP_DigestInit_ex(ctx,
+	    ks_crypto.EVP_sha256(), NULL) != 1)
 		goto out;
 	if ((fd = open(f->full, O_RDONLY | O_CLOEXEC)) < 0) {
 		ks_error_set("cannot open %s: %s", f->full, strerror(errno));
@@ -776,13 +786,13 @@ write_file(struct archive *a, const struct sign_file *f, const char *out)
 		}
 		if (total + (uint64_t)n > f->size)
 			break;
-		EVP_DigestUpdate(ctx, buf, (size_t)n);
+		ks_crypto.EVP_DigestUpdate(ctx, buf, (size_t)n);
 		total += (uint64_t)n;
 		if ((rc = write_data(a, buf, (size_t)n, out)) != 0)
 			goto out;
 		rc = KS_ERROR;
 	}
-	EVP_DigestFinal_ex(ctx, md, NULL);
+	ks_crypto.EVP_DigestFinal_ex(ctx, md, NULL);
 	if (total != f->size || memcmp(md, f->sha256, 32) != 0) {
 		ks_error_set("%s: changed while it was being bundled", f->full);
 		goto out;
@@ -791,7 +801,7 @@ write_file(struct archive *a, const struct sign_file *f, const char *out)
 out:
 	if (fd >= 0)
 		close(fd);
-	EVP_MD_CTX_free(ctx);
+	ks_crypto.EVP_MD_CTX_free(ctx);
 	free(buf);
 	return rc;
 }
@@ -809,6 +819,9 @@ feed_bundle_sign(const char *dir, const char *keyfile, const char *out)
 	struct stat sb;
 	int rc;
 
+	if ((rc = ks_dl_need(&ks_crypto_lib, "signing bundles")) != 0 ||
+	    (rc = ks_dl_need(&ks_archive_lib, "signing bundles")) != 0)
+		return rc;
 	ks_buf_init(&man, FEED_BUNDLE_MAX_MANIFEST);
 	if ((rc = load_private_key(keyfile, &key)) != 0)
 		goto out;
@@ -844,12 +857,14 @@ feed_bundle_sign(const char *dir, const char *keyfile, const char *out)
 	if ((rc = ks_atomic_open(&at, out)) != 0)
 		goto out;
 	rc = KS_ERROR;
-	if ((a = archive_write_new()) == NULL ||
-	    archive_write_set_format_pax_restricted(a) != ARCHIVE_OK ||
-	    archive_write_add_filter_none(a) != ARCHIVE_OK ||
-	    archive_write_open_FILE(a, ks_atomic_fp(at)) != ARCHIVE_OK) {
+	if ((a = ks_archive.archive_write_new()) == NULL ||
+	    ks_archive.archive_write_set_format_pax_restricted(a) !=
+	    ARCHIVE_OK ||
+	    ks_archive.archive_write_add_filter_none(a) != ARCHIVE_OK ||
+	    ks_archive.archive_write_open_FILE(a, ks_atomic_fp(at)) !=
+	    ARCHIVE_OK) {
 		ks_error_set("%s: cannot start the tar: %s", out,
-		    a ? archive_error_string(a) : "out of memory");
+		    a ? ks_archive.archive_error_string(a) : "out of memory");
 		goto out;
 	}
 	if ((rc = write_header(a, MANIFEST_NAME, man.len, out)) != 0 ||
@@ -860,9 +875,9 @@ feed_bundle_sign(const char *dir, const char *keyfile, const char *out)
 	for (i = 0; i < w.n; i++)
 		if ((rc = write_file(a, &w.v[i], out)) != 0)
 			goto out;
-	if (archive_write_close(a) != ARCHIVE_OK) {
+	if (ks_archive.archive_write_close(a) != ARCHIVE_OK) {
 		ks_error_set("%s: cannot finish the tar: %s", out,
-		    archive_error_string(a));
+		    ks_archive.archive_error_string(a));
 		rc = KS_ERROR;
 		goto out;
 	}
@@ -870,7 +885,7 @@ feed_bundle_sign(const char *dir, const char *keyfile, const char *out)
 	at = NULL;
 out:
 	if (a != NULL)
-		archive_write_free(a);
+		ks_archive.archive_write_free(a);
 	ks_atomic_abort(at);
 	for (i = 0; i < w.n; i++) {
 		free(w.v[i].full);
@@ -879,7 +894,7 @@ out:
 	free(w.v);
 	free(w.realdir);
 	free(sig);
-	EVP_PKEY_free(key);
+	ks_crypto.EVP_PKEY_free(key);
 	ks_buf_free(&man);
 	return rc;
 }
@@ -894,14 +909,15 @@ read_small(struct feed_arc *r, struct archive_entry *e, const char *want,
 	char buf[4096];
 	long n;
 
-	if (strcmp(archive_entry_pathname(e) ? archive_entry_pathname(e) : "",
-	    want) != 0 || archive_entry_filetype(e) != AE_IFREG ||
-	    archive_entry_hardlink(e) != NULL) {
+	if (strcmp(ks_archive.archive_entry_pathname(e) ?
+	    ks_archive.archive_entry_pathname(e) : "",
+	    want) != 0 || ks_archive.archive_entry_filetype(e) != AE_IFREG ||
+	    ks_archive.archive_entry_hardlink(e) != NULL) {
 		ks_error_set("%s: expected the regular file %s as entry %s, "
 		    "found '%s': not a kensa bundle", feed_arc_name(r), want,
 		    strcmp(want, MANIFEST_NAME) == 0 ? "1" : "2",
-		    archive_entry_pathname(e) ? archive_entry_pathname(e) :
-		    "");
+		    ks_archive.archive_entry_pathname(e) ?
+		    ks_archive.archive_entry_pathname(e) : "");
 		return KS_EPARSE;
 	}
 	ks_buf_init(out, max);
@@ -921,7 +937,7 @@ bundle_file(struct feed_arc *r, struct archive_entry *e,
     struct feed_manifest *m, struct feed_stage *st, unsigned char *buf)
 {
 	const char *bn = feed_arc_name(r);
-	const char *name = archive_entry_pathname(e);
+	const char *name = ks_archive.archive_entry_pathname(e);
 	struct feed_manifest_entry *me;
 	unsigned char md[32];
 	EVP_MD_CTX *ctx = NULL;
@@ -934,8 +950,8 @@ bundle_file(struct feed_arc *r, struct archive_entry *e,
 		    "file); refused", bn, name ? name : "");
 		goto out;
 	}
-	if (archive_entry_filetype(e) != AE_IFREG ||
-	    archive_entry_hardlink(e) != NULL) {
+	if (ks_archive.archive_entry_filetype(e) != AE_IFREG ||
+	    ks_archive.archive_entry_hardlink(e) != NULL) {
 		ks_error_set("%s: entry '%s' is not a regular file; refused",
 		    bn, name);
 		goto out;
@@ -945,15 +961,16 @@ bundle_file(struct feed_arc *r, struct archive_entry *e,
 		goto out;
 	}
 	me->seen = 1;
-	if (archive_entry_size_is_set(e) &&
-	    (uint64_t)archive_entry_size(e) != me->size) {
+	if (ks_archive.archive_entry_size_is_set(e) &&
+	    (uint64_t)ks_archive.archive_entry_size(e) != me->size) {
 		ks_error_set("%s: file '%s': size %" PRId64 " differs from "
 		    "the manifest's %" PRIu64 "; refused", bn, name,
-		    (int64_t)archive_entry_size(e), me->size);
+		    (int64_t)ks_archive.archive_entry_size(e), me->size);
 		goto out;
 	}
-	if ((ctx = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+	if ((ctx = ks_crypto.EVP_MD_CTX_new()) == NULL ||
+	    ks_crypto.EVP_DigestInit_ex(ctx, ks_crypto.EVP_sha256(),
+	    NULL) != 1) {
 		ks_error_set("SHA-256: %s", ossl_why());
 		rc = KS_ERROR;
 		goto out;
@@ -971,7 +988,7 @@ bundle_file(struct feed_arc *r, struct archive_entry *e,
 			    me->size);
 			goto out;
 		}
-		EVP_DigestUpdate(ctx, buf, (size_t)n);
+		ks_crypto.EVP_DigestUpdate(ctx, buf, (size_t)n);
 		if (fd >= 0 && (rc = feed_write_all(fd, buf, (size_t)n,
 		    me->path)) != 0)
 			goto out;
@@ -981,7 +998,7 @@ bundle_file(struct feed_arc *r, struct archive_entry *e,
 		rc = (int)n;
 		goto out;
 	}
-	EVP_DigestFinal_ex(ctx, md, NULL);
+	ks_crypto.EVP_DigestFinal_ex(ctx, md, NULL);
 	if (total != me->size) {
 		ks_error_set("%s: file '%s': %" PRIu64 " bytes, the manifest "
 		    "says %" PRIu64 "; refused", bn, name, total, me->size);
@@ -1002,7 +1019,7 @@ bundle_file(struct feed_arc *r, struct archive_entry *e,
 out:
 	if (fd >= 0)
 		close(fd);
-	EVP_MD_CTX_free(ctx);
+	ks_crypto.EVP_MD_CTX_free(ctx);
 	return rc;
 }
 
@@ -1027,6 +1044,9 @@ bundle_run(const char *path, const struct feed_trust *trust,
 		rc = KS_EPERM;
 		goto out;
 	}
+	/* Loaded already for the keys; the archive reader loads its own. */
+	if ((rc = ks_dl_need(&ks_crypto_lib, "verifying bundles")) != 0)
+		goto out;
 	if ((rc = feed_arc_open_file(&r, path, NULL, FEED_ARC_TAR, lim)) != 0)
 		goto out;
 	for (i = 0; i < 2; i++) {

@@ -30,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <yaml.h>
+#include "platform/base/dl_libs.h"
 
 #include "platform/base/base.h"
 #include "feeds/feeds.h"
@@ -335,10 +335,14 @@ feed_checksum_parse(const char *text, size_t len, const char *name,
 		    CHECKSUM_MAX_BYTES);
 		return KS_ELIMIT;
 	}
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	if ((rc = ks_dl_need(&ks_yaml_lib, "reading feed checksums")) != 0)
+		return rc;
+	ks_yaml.yaml_parser_initialize(&p);
+	ks_yaml.yaml_parser_set_input_string(&p, (const unsigned char *)text,
+	    len);
+	rc = KS_EPARSE;
 	while (!done) {
-		if (!yaml_parser_parse(&p, &ev)) {
+		if (!ks_yaml.yaml_parser_parse(&p, &ev)) {
 			ks_error_set("%s:%zu: %s", name,
 			    p.problem_mark.line + 1,
 			    p.problem ? p.problem : "syntax error");
@@ -360,7 +364,7 @@ feed_checksum_parse(const char *text, size_t len, const char *name,
 			if (depth != 1)
 				goto shape;
 			if (n >= CHECKSUM_MAX_ENTRIES) {
-				yaml_event_delete(&ev);
+				ks_yaml.yaml_event_delete(&ev);
 				ks_error_set("%s: more than %d entries", name,
 				    CHECKSUM_MAX_ENTRIES);
 				rc = KS_ELIMIT;
@@ -383,7 +387,7 @@ feed_checksum_parse(const char *text, size_t len, const char *name,
 			if (why != NULL) {
 				ks_error_set("%s:%zu: entry %zu: %s", name,
 				    ev.start_mark.line + 1, n, why);
-				yaml_event_delete(&ev);
+				ks_yaml.yaml_event_delete(&ev);
 				goto out;
 			}
 			depth = 1;
@@ -410,7 +414,7 @@ feed_checksum_parse(const char *text, size_t len, const char *name,
 				if (!feed_sha256_valid(s)) {
 					ks_error_set("%s:%zu: bad sha256 '%.80s'",
 					    name, ev.start_mark.line + 1, s);
-					yaml_event_delete(&ev);
+					ks_yaml.yaml_event_delete(&ev);
 					goto out;
 				}
 				for (i = 0; i < 64; i++)
@@ -431,12 +435,12 @@ feed_checksum_parse(const char *text, size_t len, const char *name,
 		default:
 			break;
 		}
-		yaml_event_delete(&ev);
+		ks_yaml.yaml_event_delete(&ev);
 		continue;
 shape:
 		ks_error_set("%s:%zu: expected a JSON array of objects with "
 		    "scalar values", name, ev.start_mark.line + 1);
-		yaml_event_delete(&ev);
+		ks_yaml.yaml_event_delete(&ev);
 		goto out;
 	}
 	*out = v;
@@ -447,7 +451,7 @@ shape:
 out:
 	free(key);
 	feed_checksum_free(v, n);
-	yaml_parser_delete(&p);
+	ks_yaml.yaml_parser_delete(&p);
 	return rc;
 }
 

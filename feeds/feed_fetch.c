@@ -15,10 +15,9 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
-#include <openssl/evp.h>
-#include <openssl/rand.h>
 
 #include "platform/base/base.h"
+#include "platform/base/dl_libs.h"
 #include "feeds/feeds.h"
 #include "feeds/feed_int_fetch.h"
 
@@ -68,10 +67,8 @@ struct xfer {
 _Static_assert(sizeof(KS_SONAME_CURL) > 1, "the Makefile found no libcurl");
 static struct { CURL_FUNCS(CURL_SLOT) } C;
 static const struct ks_dl_sym curl_syms[] = { CURL_FUNCS(CURL_SYM) };
-static struct ks_dl_lib curl_lib = {
-	.soname = KS_SONAME_CURL, .what = "downloading",
-	.syms = curl_syms, .nsyms = sizeof(curl_syms) / sizeof(curl_syms[0]),
-};
+static struct ks_dl_lib curl_lib =
+    KS_DL_LIB(KS_SONAME_CURL, "downloading", curl_syms);
 
 int
 feed_fetch_global_init(void)
@@ -117,14 +114,24 @@ hex(const unsigned char *d, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
-void
+int
 feed_sha256_mem(const void *p, size_t n, char out[65])
 {
 	unsigned char d[EVP_MAX_MD_SIZE];
 	unsigned int dl = 0;
+	int rc;
 
-	EVP_Digest(p, n, d, &dl, EVP_sha256(), NULL);
+	memset(out, '0', 64);
+	out[64] = '\0';
+	if ((rc = ks_dl_need(&ks_crypto_lib, "computing SHA-256")) != 0)
+		return rc;
+	if (ks_crypto.EVP_Digest(p, n, d, &dl, ks_crypto.EVP_sha256(),
+	    NULL) != 1) {
+		ks_error_set("SHA-256 of %zu bytes failed", n);
+		return KS_ERROR;
+	}
 	hex(d, 32, out);
+	return 0;
 }
 
 int
@@ -138,31 +145,35 @@ feed_sha256_file(const char *path, char out[65], uint64_t *size)
 	size_t n;
 	int rc = KS_ERROR;
 
+	if ((rc = ks_dl_need(&ks_crypto_lib, "computing SHA-256")) != 0)
+		return rc;
+	rc = KS_ERROR;
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
 		ks_error_set("%s: %s", path, strerror(errno));
 		return errno == ENOENT ? KS_ENOTFOUND : KS_ERROR;
 	}
-	ctx = EVP_MD_CTX_new();
-	if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+	ctx = ks_crypto.EVP_MD_CTX_new();
+	if (ctx == NULL || ks_crypto.EVP_DigestInit_ex(ctx,
+	    ks_crypto.EVP_sha256(), NULL) != 1) {
 		ks_error_set("%s: cannot initialise SHA-256", path);
 		goto out;
 	}
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		EVP_DigestUpdate(ctx, buf, n);
+		ks_crypto.EVP_DigestUpdate(ctx, buf, n);
 		total += n;
 	}
 	if (ferror(fp)) {
 		ks_error_set("%s: read error", path);
 		goto out;
 	}
-	EVP_DigestFinal_ex(ctx, d, &dl);
+	ks_crypto.EVP_DigestFinal_ex(ctx, d, &dl);
 	hex(d, 32, out);
 	if (size != NULL)
 		*size = total;
 	rc = 0;
 out:
-	EVP_MD_CTX_free(ctx);
+	ks_crypto.EVP_MD_CTX_free(ctx);
 	fclose(fp);
 	return rc;
 }
@@ -226,7 +237,8 @@ jitter(void)
 {
 	unsigned int r = 0;
 
-	if (RAND_bytes((unsigned char *)&r, sizeof(r)) != 1)
+	/* libcrypto is loaded: feed_fetch made sure. */
+	if (ks_crypto.RAND_bytes((unsigned char *)&r, sizeof(r)) != 1)
 		r = (unsigned int)rand();
 	return (double)(r % 10000u) / 10000.0;
 }
@@ -668,7 +680,9 @@ feed_fetch(const struct feed_fetch_req *req, struct feed_fetch_res *res)
 	int rc = KS_ERROR;
 
 	memset(res, 0, sizeof(*res));
-	if ((rc = feed_fetch_global_init()) != 0)
+	/* libcrypto for the retry jitter; what is fetched is hashed too. */
+	if ((rc = feed_fetch_global_init()) != 0 ||
+	    (rc = ks_dl_need(&ks_crypto_lib, "downloading")) != 0)
 		return rc;
 	if (req->partial_validator != NULL)
 		snprintf(validator, sizeof(validator), "%s",

@@ -67,9 +67,11 @@ double feed_fetch_backoff(unsigned attempt, double base, double max,
  * relative to `now`); -1 when unparsable. Never negative otherwise. */
 double feed_fetch_retry_after(const char *value, int64_t now);
 
-/* SHA-256 of a file or of memory as 64 lowercase hex digits + NUL. */
+/* SHA-256 of a file or of memory as 64 lowercase hex digits + NUL.
+ * KS_EUNSUPPORTED with the message set when libcrypto cannot be loaded;
+ * on any failure feed_sha256_mem writes 64 zeros. */
 int feed_sha256_file(const char *path, char out[65], uint64_t *size);
-void feed_sha256_mem(const void *p, size_t n, char out[65]);
+int feed_sha256_mem(const void *p, size_t n, char out[65]);
 /* true when s is exactly 64 hex digits. */
 bool feed_sha256_valid(const char *s);
 

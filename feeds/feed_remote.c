@@ -21,16 +21,17 @@
  * takes no more either. */
 #define REMOTE_CONFIG_MAX	(1u << 20)
 
-void
+int
 feed_remote_name(const char *url, char out[FEED_REMOTE_NAME_SIZE])
 {
 	char hex[65];
+	int rc = feed_sha256_mem(url, strlen(url), hex);
 
-	feed_sha256_mem(url, strlen(url), hex);
 	/* 64 bits of the digest: distinct URLs of one cache never meet. */
 	memcpy(out, FEED_REMOTE_PREFIX, sizeof(FEED_REMOTE_PREFIX) - 1);
 	memcpy(out + sizeof(FEED_REMOTE_PREFIX) - 1, hex, 16);
 	out[FEED_REMOTE_NAME_SIZE - 1] = '\0';
+	return rc;
 }
 
 /* A URL that can stand as one configuration value: https, no blank or
@@ -79,8 +80,10 @@ feed_remote_config(const char *config_path, const char *url,
 		return rc;
 	/* The configuration with one more section: the parser gives it
 	 * the [global] settings exactly as it gives them to the others. */
-	feed_remote_name(url, name);
 	ks_buf_init(&b, 0);
+	/* Without libcrypto every URL would get the same name. */
+	if ((rc = feed_remote_name(url, name)) != 0)
+		goto out;
 	if ((len > 0 && (rc = ks_buf_append(&b, text, len)) != 0) ||
 	    (rc = ks_buf_printf(&b, "\n[%s]\nkind = oval\nurl = %s\n", name,
 	    url)) != 0)

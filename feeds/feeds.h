@@ -713,8 +713,9 @@ char *feed_vulnstore_default_path(void);
 #define FEED_REMOTE_NAME_SIZE	(sizeof(FEED_REMOTE_PREFIX) - 1 + 16 + 1)
 #define FEED_REMOTE_URL_MAX	2048
 
-/* The source name of `url` ("remote-" + 16 lowercase hex digits). */
-void feed_remote_name(const char *url, char out[FEED_REMOTE_NAME_SIZE]);
+/* The source name of `url` ("remote-" + 16 lowercase hex digits); 0, or
+ * KS_EUNSUPPORTED with the message set when libcrypto cannot be loaded. */
+int feed_remote_name(const char *url, char out[FEED_REMOTE_NAME_SIZE]);
 /*
  * The configuration at config_path (NULL: none, the built-in defaults)
  * with one more source for `url`: kind oval, named feed_remote_name(url),

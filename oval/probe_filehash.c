@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
+#include "platform/base/dl_libs.h"
 
 /* The hash types of independent-definitions-schema's
  * EntityObjectHashTypeType, in the schema's order. */
@@ -22,12 +22,12 @@ static const EVP_MD *
 hash_md(int i)
 {
 	switch (i) {
-	case 0: return EVP_md5();
-	case 1: return EVP_sha1();
-	case 2: return EVP_sha224();
-	case 3: return EVP_sha256();
-	case 4: return EVP_sha384();
-	default: return EVP_sha512();
+	case 0: return ks_crypto.EVP_md5();
+	case 1: return ks_crypto.EVP_sha1();
+	case 2: return ks_crypto.EVP_sha224();
+	case 3: return ks_crypto.EVP_sha256();
+	case 4: return ks_crypto.EVP_sha384();
+	default: return ks_crypto.EVP_sha512();
 	}
 }
 
@@ -63,9 +63,10 @@ digest_file(struct oval_session *s, const char *filepath,
 	for (int i = 0; i < NHASH; i++) {
 		if (!want[i])
 			continue;
-		ctx[i] = EVP_MD_CTX_new();
+		ctx[i] = ks_crypto.EVP_MD_CTX_new();
 		if (ctx[i] == NULL ||
-		    EVP_DigestInit_ex(ctx[i], hash_md(i), NULL) != 1) {
+		    ks_crypto.EVP_DigestInit_ex(ctx[i], hash_md(i),
+		    NULL) != 1) {
 			ks_error_set("%s: cannot start a %s digest", filepath,
 			    hash_names[i]);
 			rc = KS_ERROR;
@@ -75,8 +76,8 @@ digest_file(struct oval_session *s, const char *filepath,
 	buf = ks_malloc(1u << 16);
 	while ((n = plat_file_read(f, buf, 1u << 16)) > 0)
 		for (int i = 0; i < NHASH; i++)
-			if (ctx[i] != NULL &&
-			    EVP_DigestUpdate(ctx[i], buf, (size_t)n) != 1) {
+			if (ctx[i] != NULL && ks_crypto.EVP_DigestUpdate(
+			    ctx[i], buf, (size_t)n) != 1) {
 				ks_error_set("%s: %s digest failed", filepath,
 				    hash_names[i]);
 				rc = KS_ERROR;
@@ -93,7 +94,7 @@ digest_file(struct oval_session *s, const char *filepath,
 
 		if (ctx[i] == NULL)
 			continue;
-		if (EVP_DigestFinal_ex(ctx[i], md, &mdlen) != 1) {
+		if (ks_crypto.EVP_DigestFinal_ex(ctx[i], md, &mdlen) != 1) {
 			ks_error_set("%s: %s digest failed", filepath,
 			    hash_names[i]);
 			rc = KS_ERROR;
@@ -114,7 +115,7 @@ out:
 			out[i] = NULL;
 		}
 	for (int i = 0; i < NHASH; i++)
-		EVP_MD_CTX_free(ctx[i]);
+		ks_crypto.EVP_MD_CTX_free(ctx[i]);
 	free(buf);
 	plat_file_close(f);
 	return rc;
@@ -197,6 +198,10 @@ collect(struct oval_session *s, const struct oval_object *o,
 	bool any = false;
 	int rc;
 
+	if (ks_dl_need(&ks_crypto_lib, "hashing files") != 0) {
+		probe_fail(s, o, c, NULL);
+		return 0;
+	}
 	if (old) {
 		h.want[0] = h.want[1] = true;
 		any = true;

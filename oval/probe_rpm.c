@@ -7,8 +7,7 @@
  * or a package's scripts.
  */
 #include "oval/probe_int.h"
-
-#include <openssl/evp.h>
+#include "platform/base/dl_libs.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -355,12 +354,12 @@ static const EVP_MD *
 pgp_md(int algo)
 {
 	switch (algo) {
-	case 1:		return EVP_md5();
-	case 2:		return EVP_sha1();
-	case 8:		return EVP_sha256();
-	case 9:		return EVP_sha384();
-	case 10:	return EVP_sha512();
-	case 11:	return EVP_sha224();
+	case 1:		return ks_crypto.EVP_md5();
+	case 2:		return ks_crypto.EVP_sha1();
+	case 8:		return ks_crypto.EVP_sha256();
+	case 9:		return ks_crypto.EVP_sha384();
+	case 10:	return ks_crypto.EVP_sha512();
+	case 11:	return ks_crypto.EVP_sha224();
 	default:	return NULL;
 	}
 }
@@ -370,7 +369,7 @@ pgp_md(int algo)
 static int
 file_digest(struct oval_session *s, const char *path, int algo, char *out)
 {
-	const EVP_MD *md = pgp_md(algo);
+	const EVP_MD *md;
 	struct plat_file *f = NULL;
 	unsigned char buf[65536], dg[EVP_MAX_MD_SIZE];
 	unsigned int dlen = 0;
@@ -378,20 +377,23 @@ file_digest(struct oval_session *s, const char *path, int algo, char *out)
 	ssize_t r;
 	int rc = KS_ERROR;
 
-	if (md == NULL) {
+	rc = ks_dl_need(&ks_crypto_lib, "verifying rpm file digests");
+	if (rc != 0)
+		return rc;
+	if ((md = pgp_md(algo)) == NULL) {
 		ks_error_set("%s: unknown digest algorithm %d", path, algo);
 		return KS_EUNSUPPORTED;
 	}
 	if ((rc = plat_fs_open(s->target, path, &f)) != 0)
 		return rc;
 	rc = KS_ERROR;
-	if ((ctx = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(ctx, md, NULL) != 1) {
+	if ((ctx = ks_crypto.EVP_MD_CTX_new()) == NULL ||
+	    ks_crypto.EVP_DigestInit_ex(ctx, md, NULL) != 1) {
 		ks_error_set("%s: cannot start a digest", path);
 		goto out;
 	}
 	while ((r = plat_file_read(f, buf, sizeof(buf))) > 0)
-		if (EVP_DigestUpdate(ctx, buf, (size_t)r) != 1) {
+		if (ks_crypto.EVP_DigestUpdate(ctx, buf, (size_t)r) != 1) {
 			ks_error_set("%s: digest failed", path);
 			goto out;
 		}
@@ -399,7 +401,7 @@ file_digest(struct oval_session *s, const char *path, int algo, char *out)
 		rc = (int)r;
 		goto out;
 	}
-	if (EVP_DigestFinal_ex(ctx, dg, &dlen) != 1) {
+	if (ks_crypto.EVP_DigestFinal_ex(ctx, dg, &dlen) != 1) {
 		ks_error_set("%s: digest failed", path);
 		goto out;
 	}
@@ -407,7 +409,7 @@ file_digest(struct oval_session *s, const char *path, int algo, char *out)
 		snprintf(out + 2 * i, 3, "%02x", dg[i]);
 	rc = 0;
 out:
-	EVP_MD_CTX_free(ctx);
+	ks_crypto.EVP_MD_CTX_free(ctx);
 	plat_file_close(f);
 	return rc;
 }

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
+#include "platform/base/dl_libs.h"
 
 #define YAML_FILE_MAX	(16u << 20)	/* file size */
 #define YAML_MAX_SEGS	64		/* path segments */
@@ -166,7 +166,7 @@ sel_free(struct sel *s)
 static const char *
 scalar_of(yaml_document_t *d, int id)
 {
-	yaml_node_t *n = yaml_document_get_node(d, id);
+	yaml_node_t *n = ks_yaml.yaml_document_get_node(d, id);
 
 	if (n == NULL || n->type != YAML_SCALAR_NODE)
 		return NULL;
@@ -179,7 +179,7 @@ step(yaml_document_t *d, const struct seg *sg, const struct sel *in,
     struct sel *out)
 {
 	for (size_t i = 0; i < in->n && !out->cut; i++) {
-		yaml_node_t *n = yaml_document_get_node(d, in->id[i]);
+		yaml_node_t *n = ks_yaml.yaml_document_get_node(d, in->id[i]);
 
 		if (n == NULL)
 			continue;
@@ -305,7 +305,7 @@ map_record(struct oval_session *s, yaml_document_t *d, yaml_node_t *n,
 			want |= strcmp(only->keys[i], k) == 0;
 		if (!want)
 			continue;
-		vn = yaml_document_get_node(d, pr->value);
+		vn = ks_yaml.yaml_document_get_node(d, pr->value);
 		if ((v = scalar_of(d, pr->value)) != NULL) {
 			rec_add(s, r, k, v);
 			continue;
@@ -380,14 +380,14 @@ eval_text(struct yf *y, const char *text, size_t len, const char *filepath,
 	yaml_node_t *root;
 	bool bad = false;
 
-	if (!yaml_parser_initialize(&parser)) {
+	if (!ks_yaml.yaml_parser_initialize(&parser)) {
 		error_item(y, filepath, path, filename, content,
 		    "cannot start the YAML parser");
 		return;
 	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
-	    len);
-	if (!yaml_parser_load(&parser, &doc)) {
+	ks_yaml.yaml_parser_set_input_string(&parser,
+	    (const unsigned char *)text, len);
+	if (!ks_yaml.yaml_parser_load(&parser, &doc)) {
 		char why[256];
 		int k = snprintf(why, sizeof(why), "YAML error at line %zu: "
 		    "%s", parser.problem_mark.line + 1,
@@ -395,10 +395,10 @@ eval_text(struct yf *y, const char *text, size_t len, const char *filepath,
 
 		error_item(y, filepath, path, filename, content,
 		    k > 0 ? why : "YAML error");
-		yaml_parser_delete(&parser);
+		ks_yaml.yaml_parser_delete(&parser);
 		return;
 	}
-	root = yaml_document_get_root_node(&doc);
+	root = ks_yaml.yaml_document_get_root_node(&doc);
 	if (root == NULL)
 		goto out;	/* an empty file selects nothing */
 	sel_add(&cur, 1, NULL);
@@ -419,7 +419,8 @@ eval_text(struct yf *y, const char *text, size_t len, const char *filepath,
 		goto out;
 	base_ents(y, &it, filepath, path, filename, content);
 	for (size_t i = 0; i < cur.n && !bad; i++) {
-		yaml_node_t *n = yaml_document_get_node(&doc, cur.id[i]);
+		yaml_node_t *n = ks_yaml.yaml_document_get_node(&doc,
+		    cur.id[i]);
 
 		if (n == NULL)
 			continue;
@@ -434,8 +435,8 @@ eval_text(struct yf *y, const char *text, size_t len, const char *filepath,
 		} else {
 			for (yaml_node_item_t *a = n->data.sequence.items.start;
 			    a < n->data.sequence.items.top && !bad; a++) {
-				yaml_node_t *e = yaml_document_get_node(&doc,
-				    *a);
+				yaml_node_t *e =
+				    ks_yaml.yaml_document_get_node(&doc, *a);
 
 				if (e != NULL && e->type == YAML_SCALAR_NODE)
 					rec_add(y->s, &scal, "#",
@@ -490,8 +491,8 @@ out:
 	free(r.f);
 	sel_free(&cur);
 	sel_free(&next);
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
+	ks_yaml.yaml_document_delete(&doc);
+	ks_yaml.yaml_parser_delete(&parser);
 }
 
 static int
@@ -532,6 +533,10 @@ probe_yaml_collect(struct oval_session *s, const struct oval_object *o,
 	uint32_t n = 0;
 	int rc;
 
+	if (ks_dl_need(&ks_yaml_lib, "reading YAML") != 0) {
+		probe_fail(s, o, c, NULL);
+		return 0;
+	}
 	/* "Note that 'equals' is the only valid operator for the yamlpath
 	 * entity." */
 	if (yp == NULL) {

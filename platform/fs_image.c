@@ -15,14 +15,12 @@
  * process's working directory and drops owners and set-id bits we report.
  */
 #include "platform/plat_int.h"
+#include "platform/base/dl_libs.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,14 +126,14 @@ meta_record(struct unpack *u, int dirfd, const char *name,
 	memset(&m, 0, sizeof(m));
 	m.ino = sb.st_ino;
 	if (e != NULL) {
-		m.mode = archive_entry_perm(e) & 07777;
-		m.uid = (uid_t)archive_entry_uid(e);
-		m.gid = (gid_t)archive_entry_gid(e);
-		m.mtime = archive_entry_mtime(e);
-		m.atime = archive_entry_atime_is_set(e) ?
-		    archive_entry_atime(e) : m.mtime;
-		m.ctime = archive_entry_ctime_is_set(e) ?
-		    archive_entry_ctime(e) : m.mtime;
+		m.mode = ks_archive.archive_entry_perm(e) & 07777;
+		m.uid = (uid_t)ks_archive.archive_entry_uid(e);
+		m.gid = (gid_t)ks_archive.archive_entry_gid(e);
+		m.mtime = ks_archive.archive_entry_mtime(e);
+		m.atime = ks_archive.archive_entry_atime_is_set(e) ?
+		    ks_archive.archive_entry_atime(e) : m.mtime;
+		m.ctime = ks_archive.archive_entry_ctime_is_set(e) ?
+		    ks_archive.archive_entry_ctime(e) : m.mtime;
 	} else {
 		m.mode = dflmode;
 		m.mtime = m.atime = m.ctime = sb.st_mtim.tv_sec;
@@ -374,7 +372,7 @@ over_bytes(struct unpack *u)
 static int
 ar_error(struct unpack *u, struct archive *a, const char *entry)
 {
-	const char *es = archive_error_string(a);
+	const char *es = ks_archive.archive_error_string(a);
 
 	if (entry != NULL)
 		ks_error_set("%s: entry '%.256s': %s", u->ctx, entry,
@@ -388,12 +386,12 @@ ar_error(struct unpack *u, struct archive *a, const char *entry)
 static struct archive *
 ar_new(void)
 {
-	struct archive *a = archive_read_new();
+	struct archive *a = ks_archive.archive_read_new();
 
 	if (a == NULL)
 		abort();
-	archive_read_support_filter_all(a);
-	archive_read_support_format_all(a);
+	ks_archive.archive_read_support_filter_all(a);
+	ks_archive.archive_read_support_format_all(a);
 	return a;
 }
 
@@ -403,7 +401,7 @@ static int
 ar_next(struct unpack *u, struct archive *a, struct archive_entry **e,
     bool count)
 {
-	int r = archive_read_next_header(a, e);
+	int r = ks_archive.archive_read_next_header(a, e);
 
 	if (r == ARCHIVE_EOF)
 		return 1;
@@ -438,7 +436,7 @@ write_data(struct unpack *u, struct archive *a, int fd, const char *entry)
 	size_t off;
 
 	for (;;) {
-		n = archive_read_data(a, buf, sizeof(buf));
+		n = ks_archive.archive_read_data(a, buf, sizeof(buf));
 		if (n == 0)
 			return 0;
 		if (n < 0)
@@ -464,10 +462,10 @@ write_entry(struct unpack *u, struct archive *a, struct archive_entry *e,
     const char *rel)
 {
 	char target[PATH_MAX];
-	const char *leaf, *tleaf, *hl = archive_entry_hardlink(e);
-	const char *lt, *entry = archive_entry_pathname(e);
-	mode_t type = archive_entry_filetype(e);
-	mode_t perm = archive_entry_perm(e) & 0777;
+	const char *leaf, *tleaf, *hl = ks_archive.archive_entry_hardlink(e);
+	const char *lt, *entry = ks_archive.archive_entry_pathname(e);
+	mode_t type = ks_archive.archive_entry_filetype(e);
+	mode_t perm = ks_archive.archive_entry_perm(e) & 0777;
 	struct stat sb;
 	int pfd = -1, tfd = -1, fd = -1, rc;
 
@@ -540,7 +538,7 @@ write_entry(struct unpack *u, struct archive *a, struct archive_entry *e,
 		}
 		break;
 	case AE_IFLNK:
-		lt = archive_entry_symlink(e);
+		lt = ks_archive.archive_entry_symlink(e);
 		if (lt == NULL || strnlen(lt, PATH_MAX) >= PATH_MAX) {
 			ks_error_set("%s: entry '%.256s': bad link text",
 			    u->ctx, entry);
@@ -644,14 +642,15 @@ unpack_archive(struct unpack *u, const char *path, int fd)
 			goto out;
 		}
 		a = ar_new();
-		r = fd >= 0 ? archive_read_open_fd(a, fd, 65536) :
-		    archive_read_open_filename(a, path, 65536);
+		r = fd >= 0 ? ks_archive.archive_read_open_fd(a, fd, 65536) :
+		    ks_archive.archive_read_open_filename(a, path, 65536);
 		if (r != ARCHIVE_OK) {
 			rc = ar_error(u, a, NULL);
 			goto out;
 		}
 		while ((r = ar_next(u, a, &e, pass == 1)) == 0) {
-			rc = norm_name(u, archive_entry_pathname(e), rel,
+			rc = norm_name(u,
+			    ks_archive.archive_entry_pathname(e), rel,
 			    sizeof(rel), NULL);
 			if (rc != 0)
 				goto out;
@@ -670,13 +669,13 @@ unpack_archive(struct unpack *u, const char *path, int fd)
 			rc = r;
 			goto out;
 		}
-		archive_read_free(a);
+		ks_archive.archive_read_free(a);
 		a = NULL;
 	}
 	rc = 0;
 out:
 	if (a != NULL)
-		archive_read_free(a);
+		ks_archive.archive_read_free(a);
 	return rc;
 }
 
@@ -1073,12 +1072,13 @@ verify_fd(struct unpack *u, int fd, const char *digest)
 {
 	unsigned char md[EVP_MAX_MD_SIZE], buf[65536];
 	char got[2 * EVP_MAX_MD_SIZE + 1];
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	EVP_MD_CTX *c = ks_crypto.EVP_MD_CTX_new();
 	unsigned mdlen = 0;
 	ssize_t n;
 	int rc = KS_ERROR;
 
-	if (c == NULL || EVP_DigestInit_ex(c, EVP_sha256(), NULL) != 1) {
+	if (c == NULL || ks_crypto.EVP_DigestInit_ex(c,
+	    ks_crypto.EVP_sha256(), NULL) != 1) {
 		ks_error_set("%s: sha256 unavailable", u->ctx);
 		goto out;
 	}
@@ -1089,14 +1089,14 @@ verify_fd(struct unpack *u, int fd, const char *digest)
 			rc = plat_errno_rc(errno, u->ctx, "reading");
 			goto out;
 		}
-		EVP_DigestUpdate(c, buf, (size_t)n);
+		ks_crypto.EVP_DigestUpdate(c, buf, (size_t)n);
 	}
-	EVP_DigestFinal_ex(c, md, &mdlen);
+	ks_crypto.EVP_DigestFinal_ex(c, md, &mdlen);
 	hex(md, mdlen, got);
 	rc = strcmp(got, digest + 7) == 0 ? 0 :
 	    digest_mismatch(u, digest, got);
 out:
-	EVP_MD_CTX_free(c);
+	ks_crypto.EVP_MD_CTX_free(c);
 	return rc;
 }
 
@@ -1108,7 +1108,8 @@ verify_mem(struct unpack *u, const char *data, size_t len,
 	char got[2 * EVP_MAX_MD_SIZE + 1];
 	unsigned mdlen = 0;
 
-	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1) {
+	if (ks_crypto.EVP_Digest(data, len, md, &mdlen,
+	    ks_crypto.EVP_sha256(), NULL) != 1) {
 		ks_error_set("%s: sha256 unavailable", u->ctx);
 		return KS_ERROR;
 	}
@@ -1545,6 +1546,11 @@ img_open(void *vst, const char *path)
 	u.rootfd = -1;
 	u.max_bytes = max_bytes();
 	snprintf(u.ctx, sizeof(u.ctx), "%s", path);
+	/* Layers are archives, and OCI and docker ones name them by
+	 * SHA-256. */
+	if ((rc = ks_dl_need(&ks_archive_lib, "reading image targets")) != 0 ||
+	    (rc = ks_dl_need(&ks_crypto_lib, "reading image targets")) != 0)
+		return rc;
 	if (stat(path, &sb) != 0)
 		return plat_errno_rc(errno, path, NULL);
 	if (tmp == NULL || tmp[0] != '/')

@@ -92,15 +92,12 @@ struct rpm_db {
 	X(rpmtsSetRootDir) \
 	X(rpmtsSetVSFlags) \
 
-#define RPM_SLOT(f) __typeof__(f) *f;
-#define RPM_SYM(f) { #f, (void **)&R.f },
+#define RPM_SYM(f) KS_DL_SYM(R, f)
 _Static_assert(sizeof(KS_SONAME_RPM) > 1, "the Makefile found no librpm");
-static struct { RPM_FUNCS(RPM_SLOT) } R;
+static struct { RPM_FUNCS(KS_DL_SLOT) } R;
 static const struct ks_dl_sym rpm_syms[] = { RPM_FUNCS(RPM_SYM) };
-static struct ks_dl_lib rpm_lib = {
-	.soname = KS_SONAME_RPM, .what = "reading rpm databases",
-	.syms = rpm_syms, .nsyms = sizeof(rpm_syms) / sizeof(rpm_syms[0]),
-};
+static struct ks_dl_lib rpm_lib =
+    KS_DL_LIB(KS_SONAME_RPM, "reading rpm databases", rpm_syms);
 
 /* librpm keeps its configuration, macros and log in process globals: every
  * use is serialized here. */

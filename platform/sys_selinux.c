@@ -24,16 +24,13 @@
 	F(security_get_boolean_names) \
 	F(security_get_boolean_pending) \
 
-#define SE_SLOT(f) __typeof__(f) *f;
-#define SE_SYM(f) { #f, (void **)&SE.f },
+#define SE_SYM(f) KS_DL_SYM(SE, f)
 _Static_assert(sizeof(KS_SONAME_SELINUX) > 1,
     "the Makefile found no libselinux");
-static struct { SE_FUNCS(SE_SLOT) } SE;
+static struct { SE_FUNCS(KS_DL_SLOT) } SE;
 static const struct ks_dl_sym se_syms[] = { SE_FUNCS(SE_SYM) };
-static struct ks_dl_lib se_lib = {
-	.soname = KS_SONAME_SELINUX, .what = "reading SELinux facts",
-	.syms = se_syms, .nsyms = sizeof(se_syms) / sizeof(se_syms[0]),
-};
+static struct ks_dl_lib se_lib =
+    KS_DL_LIB(KS_SONAME_SELINUX, "reading SELinux facts", se_syms);
 
 static int
 not_live(struct plat_target *t, const char *what)

@@ -226,14 +226,28 @@ void ks_atomic_abort(struct ks_atomic *a);	/* frees a; NULL ok */
 
 /* ---- libraries loaded on first use ------------------------------------- */
 /*
- * For the big libraries only some runs need (librpm, libcurl): linked, their
- * dependency trees cost every kensa run ~7 ms of dynamic linking, and most
- * runs never read an rpm database or download anything. A user names the
- * library by soname and lists the functions it calls; ks_dl_load opens it
- * once per process and fills every slot, or fails with a message naming the
- * library and the missing symbol (the same message on every later call).
- * Thread-safe. The slots are function pointers stored through void **, as
- * POSIX dlsym requires.
+ * For the big libraries only some runs need (librpm, libcurl, libxslt,
+ * libselinux, libarchive, libcrypto, libyaml): linked, their dependency
+ * trees cost every kensa run milliseconds of dynamic linking and megabytes
+ * of memory, and most runs never read an rpm database, download, unpack or
+ * hash anything. A user names the library by soname and lists the functions
+ * it calls; ks_dl_load opens it once per process and fills every slot, or
+ * fails with a message naming the library and the missing symbol (the same
+ * message on every later call). Thread-safe. The slots are function
+ * pointers stored through void **, as POSIX dlsym requires.
+ *
+ * The list is an X-macro, FUNCS(X) expanding X(function) once per function;
+ * the slots have the types of the prototypes compiled against:
+ *	#define RPM_FUNCS(X) X(headerGet) X(rpmtsCreate)
+ *	#define RPM_SYM(f) KS_DL_SYM(R, f)
+ *	static struct { RPM_FUNCS(KS_DL_SLOT) } R;
+ *	static const struct ks_dl_sym rpm_syms[] = { RPM_FUNCS(RPM_SYM) };
+ *	static struct ks_dl_lib rpm_lib =
+ *	    KS_DL_LIB(KS_SONAME_RPM, "reading rpm databases", rpm_syms);
+ *	... if ((rc = ks_dl_load(&rpm_lib)) != 0) return rc; R.headerGet(...)
+ * Call through the table only what the list names: a function the header
+ * defines as a macro (OPENSSL_free) is listed and called as what it expands
+ * to (CRYPTO_free with its file and line).
  */
 struct ks_dl_sym {
 	const char	*name;
@@ -241,13 +255,22 @@ struct ks_dl_sym {
 };
 struct ks_dl_lib {
 	const char		*soname;
-	const char		*what;	/* "rpm databases", for the message */
+	const char		*what;	/* "reading rpm databases" */
 	const struct ks_dl_sym	*syms;
 	size_t			 nsyms;
 	int			 state;	/* 0 untried, 1 loaded, -1 failed */
-	char			 msg[256];
+	char			 msg[256];	/* why, after the soname */
 };
+#define KS_DL_SLOT(f)		__typeof__(f) *f;
+#define KS_DL_SYM(tab, f)	{ #f, (void **)&(tab).f },
+#define KS_DL_LIB(so, wh, symtab) { .soname = (so), .what = (wh), \
+	.syms = (symtab), .nsyms = sizeof(symtab) / sizeof((symtab)[0]) }
+/* Returns 0 when every slot is filled, else KS_EUNSUPPORTED with the
+ * message "<lib->what> needs <soname>, which ...". */
 int ks_dl_load(struct ks_dl_lib *lib);
+/* The same, for a library several features share: the message names
+ * `what` ("filehash58", "verifying bundles") instead of lib->what. */
+int ks_dl_need(struct ks_dl_lib *lib, const char *what);
 
 /* ---- UTF-8 ------------------------------------------------------------- */
 bool ks_utf8_valid(const char *s, size_t len);

@@ -21,18 +21,17 @@ dl_open(struct ks_dl_lib *lib)
 	 * so nothing of ours is ever resolved against it by accident. */
 	h = dlopen(lib->soname, RTLD_NOW | RTLD_LOCAL);
 	if (h == NULL) {
-		snprintf(lib->msg, sizeof(lib->msg), "%s needs %s, which "
-		    "cannot be loaded: %s", lib->what, lib->soname, dlerror());
+		snprintf(lib->msg, sizeof(lib->msg), "which cannot be "
+		    "loaded: %s", dlerror());
 		return KS_EUNSUPPORTED;
 	}
 	for (i = 0; i < lib->nsyms; i++) {
 		void *p = dlsym(h, lib->syms[i].name);
 
 		if (p == NULL) {
-			snprintf(lib->msg, sizeof(lib->msg), "%s: %s has no "
+			snprintf(lib->msg, sizeof(lib->msg), "which has no "
 			    "symbol %s (a different version than kensa was "
-			    "built with?)", lib->what, lib->soname,
-			    lib->syms[i].name);
+			    "built with?)", lib->syms[i].name);
 			/* Slots filled so far are never used: state stays
 			 * failed. The handle stays open, harmlessly. */
 			return KS_EUNSUPPORTED;
@@ -45,6 +44,12 @@ dl_open(struct ks_dl_lib *lib)
 int
 ks_dl_load(struct ks_dl_lib *lib)
 {
+	return ks_dl_need(lib, lib->what);
+}
+
+int
+ks_dl_need(struct ks_dl_lib *lib, const char *what)
+{
 	int rc;
 
 	pthread_mutex_lock(&dl_lock);
@@ -52,7 +57,7 @@ ks_dl_load(struct ks_dl_lib *lib)
 		lib->state = dl_open(lib) == 0 ? 1 : -1;
 	rc = lib->state == 1 ? 0 : KS_EUNSUPPORTED;
 	if (rc != 0)
-		ks_error_set("%s", lib->msg);
+		ks_error_set("%s needs %s, %s", what, lib->soname, lib->msg);
 	pthread_mutex_unlock(&dl_lock);
 	return rc;
 }

@@ -25,6 +25,7 @@
 #include <archive_entry.h>
 
 #include "platform/base/base.h"
+#include "platform/base/dl_libs.h"
 #include "feeds/feeds.h"
 #include "feeds/feed_int_bundle.h"
 
@@ -614,6 +615,30 @@ test_feed_archive__walk_mem(void **state)
 	assert_int_equal(feed_arc_walk_mem("garbage", 7, NULL), KS_EPARSE);
 }
 
+/* libarchive is opened on first use (platform/base/dl_libs.h): without it
+ * reading fails with a message naming the library, before anything is
+ * read. The library's state is swapped for the test and put back. */
+static void
+test_feed_archive__no_libarchive(void **state)
+{
+	const struct ent good[] = { { "a/b", 'f', "x", 0644, 0 } };
+	struct ks_dl_lib saved = ks_archive_lib;
+	char *buf;
+	size_t len;
+
+	make_archive(P("g.tar"), "tar", "none", good, 1);
+	assert_int_equal(ks_file_read(P("g.tar"), 1 << 20, &buf, &len), 0);
+	ks_archive_lib.soname = "libkensa-no-archive.so.0";
+	ks_archive_lib.state = 0;
+	assert_int_equal(feed_arc_walk_mem(buf, len, NULL), KS_EUNSUPPORTED);
+	assert_non_null(strstr(ks_error_msg(), "reading archives needs "
+	    "libkensa-no-archive.so.0, which cannot be loaded"));
+	assert_int_equal(feed_archive_extract(P("g.tar"), P("out"), 0, NULL),
+	    KS_EUNSUPPORTED);
+	ks_archive_lib = saved;
+	free(buf);
+}
+
 /* feed_archive_check_document: one document, plain or compressed, passes;
  * a compression bomb is a cap; an archive is refused, a traversal entry
  * named first; nothing is left next to the file. */
@@ -690,6 +715,7 @@ main(void)
 		T(not_an_archive),
 		T(walk_mem),
 		T(check_document),
+		T(no_libarchive),
 #undef T
 	};
 

@@ -65,9 +65,10 @@ test_feed_remote__name(void **state)
 	char n[FEED_REMOTE_NAME_SIZE];
 
 	assert_int_equal(sizeof(n), 24);
-	feed_remote_name(RHSA, n);
+	assert_int_equal(feed_remote_name(RHSA, n), 0);
 	assert_string_equal(n, "remote-5dc35d1ecc5e8e5e");
-	feed_remote_name("https://127.0.0.1:8443/oval.xml.bz2", n);
+	assert_int_equal(feed_remote_name(
+	    "https://127.0.0.1:8443/oval.xml.bz2", n), 0);
 	assert_string_equal(n, "remote-f8f358a4e5cd4989");
 	/* A source name the configuration accepts: [a-z0-9._-]. */
 	for (const char *p = n; *p; p++)

@@ -4,6 +4,7 @@
  * printf 'hello kensa\n' | openssl dgst -<type>.
  */
 #include "test_probe_fixture.h"
+#include "platform/base/dl_libs.h"
 
 #define H_MD5 "883f4ebfcf6faa6b08880dc878265b64"
 #define H_SHA1 "747e731afd8f1c87be700e54c32e60b62627e9e1"
@@ -208,6 +209,35 @@ test_probe_filehash__mem_target(void **state)
 	fx_free(&f);
 }
 
+/* libcrypto is opened on first use (platform/base/dl_libs.h): without it
+ * the object is in error with a message naming the object, the library and
+ * what needed it, and no item is made. The library's state is swapped for
+ * the test and put back, whatever ran before. */
+static void
+test_probe_filehash__no_libcrypto(void **state)
+{
+	struct ks_dl_lib saved = ks_crypto_lib;
+	struct fx f;
+	struct oval_collected *c;
+
+	(void)state;
+	ks_crypto_lib.soname = "libkensa-no-crypto.so.0";
+	ks_crypto_lib.state = 0;
+	setup_fx(&f);
+	c = fx_collect(&f, "oval:t:obj:1");
+	assert_int_equal(c->flag, OVAL_FLAG_ERROR);
+	assert_int_equal(c->nitems, 0);
+	assert_true(fx_msg_has(c, "oval:t:obj:1: hashing files needs "
+	    "libkensa-no-crypto.so.0, which cannot be loaded"));
+	/* The deprecated object too; the failure is remembered. */
+	c = fx_collect(&f, "oval:t:obj:8");
+	assert_int_equal(c->flag, OVAL_FLAG_ERROR);
+	assert_true(fx_msg_has(c, "oval:t:obj:8: hashing files needs "
+	    "libkensa-no-crypto.so.0"));
+	fx_free(&f);
+	ks_crypto_lib = saved;
+}
+
 int
 main(void)
 {
@@ -219,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_probe_filehash__filename_pattern),
 		cmocka_unit_test(test_probe_filehash__deprecated),
 		cmocka_unit_test(test_probe_filehash__mem_target),
+		cmocka_unit_test(test_probe_filehash__no_libcrypto),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

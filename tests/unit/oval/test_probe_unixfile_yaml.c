@@ -6,6 +6,7 @@
  */
 #include "test_probe_fixture.h"
 #include "oval/probe_unixfile.h"
+#include "platform/base/dl_libs.h"
 
 #define OBJ(n, body) \
     "<yamlfilecontent_object id=\"oval:t:obj:" #n "\" version=\"1\" " \
@@ -163,6 +164,32 @@ test_probe_unixfile_yaml__errors(void **state)
 	fx_free(&f);
 }
 
+/* libyaml is opened on first use (platform/base/dl_libs.h): without it
+ * the object is in error with a message naming the library, file-based or
+ * inline. The library's state is swapped for the test and put back. */
+static void
+test_probe_unixfile_yaml__no_libyaml(void **state)
+{
+	static const char *const ids[] = { "oval:t:obj:1", "oval:t:obj:11" };
+	struct ks_dl_lib saved = ks_yaml_lib;
+	struct fx f;
+
+	(void)state;
+	ks_yaml_lib.soname = "libkensa-no-yaml.so.0";
+	ks_yaml_lib.state = 0;
+	setup_fx(&f);
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		const struct oval_collected *c = fx_collect(&f, ids[i]);
+
+		assert_int_equal(c->flag, OVAL_FLAG_ERROR);
+		assert_int_equal(c->nitems, 0);
+		assert_true(fx_msg_has(c, "reading YAML needs "
+		    "libkensa-no-yaml.so.0, which cannot be loaded"));
+	}
+	fx_free(&f);
+	ks_yaml_lib = saved;
+}
+
 int
 main(void)
 {
@@ -170,6 +197,7 @@ main(void)
 		cmocka_unit_test(test_probe_unixfile_yaml__scalars),
 		cmocka_unit_test(test_probe_unixfile_yaml__maps),
 		cmocka_unit_test(test_probe_unixfile_yaml__errors),
+		cmocka_unit_test(test_probe_unixfile_yaml__no_libyaml),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
