@@ -318,6 +318,7 @@ collect_plain(struct oval_session *s, uint32_t obj, struct oval_collected *c)
 	const struct oval_object *o = &s->defs->objects[obj];
 	const struct oval_probe *p;
 	enum oval_flag vf;
+	double t0;
 	int rc;
 
 	vf = check_vars(s, o->ents, o->nents, c);
@@ -335,7 +336,13 @@ collect_plain(struct oval_session *s, uint32_t obj, struct oval_collected *c)
 	}
 	c->flag = OVAL_FLAG_COMPLETE;
 	ks_error_clear();
+	/* -v -v tells where a slow scan spends its time, object by object. */
+	t0 = ks_log_get_level() >= KS_LOG_DEBUG ? ks_time_mono() : 0;
 	rc = p->collect(s, o, c);
+	if (t0 > 0)
+		ks_debug("%s: %s collected in %.3f s, %u items", o->id,
+		    o->type != NULL ? o->type : "?", ks_time_mono() - t0,
+		    c->nitems);
 	if (rc < 0) {
 		c->flag = OVAL_FLAG_ERROR;
 		oval_collected_msg(s, c, "error", "%s", ks_error_msg()[0] ?

@@ -11,9 +11,11 @@
 #include "oval/probe_int.h"
 #include "oval/probe_unixfile.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Entries kept in the session cache; beyond, listings are not cached. */
 #define PROBE_CACHE_MAX_ENTS	(4u << 20)
@@ -82,6 +84,8 @@ struct fwalk {
 	uint64_t			 chain_dev[PROBE_WALK_MAX_DEPTH + 2];
 	uint64_t			 chain_ino[PROBE_WALK_MAX_DEPTH + 2];
 	uint32_t			 ndirs;
+	bool				 want_stat;	/* lstat every entry */
+	struct prefetch			*pf;		/* or NULL */
 	bool				 noted_cap;
 	bool				 noted_depth;
 };
@@ -98,19 +102,59 @@ dlist_free(struct dlist *l)
 	free(l);
 }
 
+static struct dent *
+dlist_push(struct dlist *l, const char *name, enum plat_ftype type)
+{
+	struct dent *e;
+
+	ks_grow(&l->e, &l->cap, l->n + 1, sizeof(*l->e));
+	e = &l->e[l->n++];
+	memset(e, 0, sizeof(*e));
+	e->name = ks_strdup(name);
+	e->type = type;
+	e->st_rc = 1;
+	e->fst_rc = 1;
+	return e;
+}
+
 static int
 dlist_cb(const char *name, enum plat_ftype type, void *payload)
 {
-	struct dlist *l = payload;
-
-	ks_grow(&l->e, &l->cap, l->n + 1, sizeof(*l->e));
-	memset(&l->e[l->n], 0, sizeof(l->e[l->n]));
-	l->e[l->n].name = ks_strdup(name);
-	l->e[l->n].type = type;
-	l->e[l->n].st_rc = 1;
-	l->e[l->n].fst_rc = 1;
-	l->n++;
+	dlist_push(payload, name, type);
 	return 0;
+}
+
+static int
+dlist_stat_cb(const char *name, enum plat_ftype type, int st_rc,
+    const struct plat_stat *st, void *payload)
+{
+	struct dent *e = dlist_push(payload, name, type);
+
+	e->st_rc = st_rc;
+	if (st_rc == 0)
+		e->st = *st;
+	return 0;
+}
+
+/* The listing of dir read from the target (with every entry's lstat when
+ * with_stat): never NULL, rc and msg say whether it worked. Called by the
+ * prefetch thread too: it touches nothing but the target and its list. */
+static struct dlist *
+dlist_read(struct plat_target *t, const char *dir, bool with_stat)
+{
+	struct dlist *l = ks_calloc(1, sizeof(*l));
+
+	ks_error_clear();
+	l->rc = with_stat ? plat_fs_list_stat(t, dir, dlist_stat_cb, l) :
+	    plat_fs_list(t, dir, dlist_cb, l);
+	if (l->rc != 0) {
+		for (size_t i = 0; i < l->n; i++)
+			free(l->e[i].name);
+		l->n = 0;
+		l->msg = ks_strdup(ks_error_msg());
+		ks_error_clear();
+	}
+	return l;
 }
 
 static int
@@ -163,33 +207,39 @@ probe_files_cache_stats(struct oval_session *s, size_t *ndirs, size_t *nents)
 	*nents = fc != NULL ? fc->nents : 0;
 }
 
-/*
- * The listing of `dir`, from the session cache or read once and cached.
- * Never NULL; l->rc says whether the listing worked. A listing that is not
- * cached (cache full) is freed by list_done.
- */
-static struct dlist *
-list_get(struct oval_session *s, struct fcache *fc, const char *dir)
+/* Puts l into the session cache when it has room; else l stays the
+ * caller's (list_done frees it). */
+static void
+cache_put(struct fcache *fc, const char *dir, struct dlist *l)
 {
-	struct dlist *l = fc != NULL ? ks_map_get(fc->dirs, dir) : NULL;
-
-	if (l != NULL)
-		return l;
-	l = ks_calloc(1, sizeof(*l));
-	ks_error_clear();
-	l->rc = plat_fs_list(s->target, dir, dlist_cb, l);
-	if (l->rc != 0) {
-		for (size_t i = 0; i < l->n; i++)
-			free(l->e[i].name);
-		l->n = 0;
-		l->msg = ks_strdup(ks_error_msg());
-		ks_error_clear();
-	}
 	if (fc != NULL && fc->nents + l->n < PROBE_CACHE_MAX_ENTS &&
 	    ks_map_put(fc->dirs, dir, l) == 0) {
 		l->cached = true;
 		fc->nents += l->n + 1;
 	}
+}
+
+static struct dlist *prefetch_take(struct prefetch *pf, const char *dir);
+
+/*
+ * The listing of `dir`, from the session cache, the walk's prefetch
+ * thread, or read now, and cached. Never NULL; l->rc says whether the
+ * listing worked. A listing that is not cached (cache full) is freed by
+ * list_done.
+ */
+static struct dlist *
+list_get(struct fwalk *w, const char *dir)
+{
+	struct fcache *fc = w->cache;
+	struct dlist *l = fc != NULL ? ks_map_get(fc->dirs, dir) : NULL;
+
+	if (l != NULL)
+		return l;
+	if (w->pf != NULL)
+		l = prefetch_take(w->pf, dir);
+	if (l == NULL)
+		l = dlist_read(w->s->target, dir, w->want_stat);
+	cache_put(fc, dir, l);
 	return l;
 }
 
@@ -299,7 +349,7 @@ walk_list(struct fwalk *w, const char *dir)
 		}
 		return NULL;
 	}
-	l = list_get(w->s, w->cache, dir);
+	l = list_get(w, dir);
 	if (l->rc == 0)
 		return l;
 	/* A directory that does not exist (or is not one) holds no files;
@@ -440,30 +490,35 @@ files_in_dir(struct fwalk *w, const char *dir, struct dlist *pre)
 
 /* Whether `full` is a mount point the "local" behavior leaves out. */
 static bool
-nonlocal_mount(struct fwalk *w, const char *full)
+nonlocal_mount(const struct fcache *fc, const char *full)
 {
-	if (w->cache == NULL)
+	if (fc == NULL)
 		return false;
-	for (size_t i = 0; i < w->cache->nnonlocal; i++)
-		if (strcmp(w->cache->nonlocal[i].path, full) == 0)
+	for (size_t i = 0; i < fc->nnonlocal; i++)
+		if (strcmp(fc->nonlocal[i].path, full) == 0)
 			return true;
 	return false;
 }
 
 /* Pseudo file systems hold no configuration or content files and are
  * huge or endless on a live host: a walk never enters them from above
- * (naming them as the path itself still works). */
+ * (naming them as the path itself still works). `content`: the walk of a
+ * collector that reads files, which never reads devices. */
 static bool
-skip_dir(struct fwalk *w, const char *full)
+skip_path(const struct fcache *fc, enum fs_mode mode, bool content,
+    const char *full)
 {
 	if (strcmp(full, "/proc") == 0 || strcmp(full, "/sys") == 0)
 		return true;
-	/* The content collectors never read devices: nothing to find. */
-	if (w->ecb == NULL && strcmp(full, "/dev") == 0)
+	if (content && strcmp(full, "/dev") == 0)
 		return true;
-	if (w->fsmode == FS_LOCAL && nonlocal_mount(w, full))
-		return true;
-	return false;
+	return mode == FS_LOCAL && nonlocal_mount(fc, full);
+}
+
+static bool
+skip_dir(struct fwalk *w, const char *full)
+{
+	return skip_path(w->cache, w->fsmode, w->ecb == NULL, full);
 }
 
 /*
@@ -504,6 +559,294 @@ enter_ok(struct fwalk *w, const char *full, struct dent *e, int level,
 	*dev = st.dev;
 	*ino = st.ino;
 	return true;
+}
+
+/*
+ * The first walk of a big tree (a file_object searching "/") is mostly the
+ * kernel's work: getdents and an lstat per entry. Threads list the tree
+ * ahead of the walk, in about the walk's order (a stack: depth first,
+ * entries sorted), so every core shares that work. Each directory a
+ * thread lists queues the sub-directories the walk will enter. The walk
+ * takes a listing when it reaches its directory (prefetch_take): it waits
+ * only for one a thread is listing right now, lists a queued one itself
+ * (and queues its sub-directories for the threads), and lists one no
+ * thread knows of (a link to a directory) itself. The threads touch only
+ * the target (plat_fs_list_concurrent) and, under the lock, the queue.
+ */
+#define PF_MAX_AHEAD	(256u << 10)	/* entries listed, not yet taken */
+#define PF_MAX_THREADS	4
+
+enum pf_state { PF_QUEUED, PF_BUSY, PF_DONE, PF_TAKEN };
+
+struct pf_dir {
+	struct pf_dir	*parent;	/* the chain, for link loops */
+	struct pf_dir	*below;		/* the stack */
+	char		*path;
+	int		 level;
+	uint64_t	 dev, ino;
+	enum pf_state	 state;
+	struct dlist	*l;		/* PF_DONE */
+};
+struct prefetch {
+	pthread_t		 th[PF_MAX_THREADS];
+	int			 nth;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 work;		/* threads: work or room */
+	pthread_cond_t		 ready;		/* walk: a listing is done */
+	struct plat_target	*t;
+	const struct fcache	*fc;		/* nonlocal mounts: read only */
+	char			*root;
+	size_t			 rootlen;
+	int			 max_depth;
+	enum fs_mode		 fsmode;
+	bool			 content;
+	uint64_t		 start_dev;
+	/* Under mu. */
+	struct ks_map		*dirs;		/* path -> struct pf_dir * */
+	struct pf_dir		**all;
+	size_t			 nall, capall;
+	struct pf_dir		*stack;
+	size_t			 ahead;
+	uint32_t		 ndirs, taken;
+	bool			 stop;
+};
+
+/* Whether the walk will enter entry e of directory d, as far as the
+ * threads can tell (recurse_down and enter_ok decide for real). */
+static bool
+pf_enters(const struct prefetch *pf, const struct pf_dir *d,
+    const char *full, const struct dent *e)
+{
+	if (e->type != PLAT_FT_DIR || e->st_rc != 0)
+		return false;
+	if (skip_path(pf->fc, pf->fsmode, pf->content, full))
+		return false;
+	if (pf->fsmode == FS_DEFINED && e->st.dev != pf->start_dev)
+		return false;
+	for (const struct pf_dir *a = d; a != NULL; a = a->parent)
+		if (a->dev == e->st.dev && a->ino == e->st.ino)
+			return false;
+	return true;
+}
+
+/* Lists d (called unlocked, d is PF_BUSY for whoever called) and returns
+ * the sub-directories to queue, in reverse order (the stack then hands
+ * out the first name first). */
+static struct dlist *
+pf_list(struct prefetch *pf, struct pf_dir *d, struct pf_dir ***subs,
+    size_t *nsubs)
+{
+	struct dlist *l = dlist_read(pf->t, d->path, true);
+	size_t cap = 0;
+
+	*subs = NULL;
+	*nsubs = 0;
+	if ((pf->max_depth >= 0 && d->level >= pf->max_depth) ||
+	    d->level >= PROBE_WALK_MAX_DEPTH)
+		return l;
+	for (size_t i = l->n; i-- > 0;) {
+		char *full = probe_path_join(d->path, l->e[i].name);
+		struct pf_dir *c;
+
+		if (!pf_enters(pf, d, full, &l->e[i])) {
+			free(full);
+			continue;
+		}
+		c = ks_calloc(1, sizeof(*c));
+		c->parent = d;
+		c->path = full;
+		c->level = d->level + 1;
+		c->dev = l->e[i].st.dev;
+		c->ino = l->e[i].st.ino;
+		ks_grow(subs, &cap, *nsubs + 1, sizeof(**subs));
+		(*subs)[(*nsubs)++] = c;
+	}
+	return l;
+}
+
+/* Queues what pf_list found; under mu. */
+static void
+pf_queue(struct prefetch *pf, struct pf_dir **subs, size_t nsubs)
+{
+	for (size_t i = 0; i < nsubs; i++) {
+		struct pf_dir *c = subs[i];
+
+		if (pf->ndirs >= PROBE_WALK_MAX_DIRS ||
+		    ks_map_get(pf->dirs, c->path) != NULL) {
+			free(c->path);
+			free(c);
+			continue;
+		}
+		pf->ndirs++;
+		ks_map_put(pf->dirs, c->path, c);
+		ks_grow(&pf->all, &pf->capall, pf->nall + 1, sizeof(*pf->all));
+		pf->all[pf->nall++] = c;
+		c->below = pf->stack;
+		pf->stack = c;
+	}
+	free(subs);
+	pthread_cond_broadcast(&pf->work);
+}
+
+static void *
+pf_main(void *arg)
+{
+	struct prefetch *pf = arg;
+
+	pthread_mutex_lock(&pf->mu);
+	for (;;) {
+		struct pf_dir *d, **subs;
+		size_t nsubs;
+		struct dlist *l;
+
+		while (!pf->stop && (pf->stack == NULL ||
+		    pf->ahead >= PF_MAX_AHEAD))
+			pthread_cond_wait(&pf->work, &pf->mu);
+		if (pf->stop)
+			break;
+		d = pf->stack;
+		pf->stack = d->below;
+		if (d->state != PF_QUEUED)
+			continue;	/* the walk listed it itself */
+		d->state = PF_BUSY;
+		pthread_mutex_unlock(&pf->mu);
+		l = pf_list(pf, d, &subs, &nsubs);
+		pthread_mutex_lock(&pf->mu);
+		d->l = l;
+		d->state = PF_DONE;
+		pf->ahead += l->n + 1;
+		pf_queue(pf, subs, nsubs);
+		pthread_cond_broadcast(&pf->ready);
+	}
+	pthread_mutex_unlock(&pf->mu);
+	return NULL;
+}
+
+/*
+ * The listing of dir (with every entry's lstat) from the threads, or
+ * listed now if they have queued it but not started; NULL when they will
+ * not list it (outside their tree, not entered by them): the caller lists
+ * it.
+ */
+static struct dlist *
+prefetch_take(struct prefetch *pf, const char *dir)
+{
+	struct pf_dir *d, **subs;
+	struct dlist *l = NULL;
+	size_t nsubs;
+
+	if (strcmp(pf->root, "/") != 0 &&
+	    (strncmp(dir, pf->root, pf->rootlen) != 0 ||
+	    (dir[pf->rootlen] != '\0' && dir[pf->rootlen] != '/')))
+		return NULL;
+	pthread_mutex_lock(&pf->mu);
+	d = ks_map_get(pf->dirs, dir);
+	if (d != NULL && d->state == PF_QUEUED) {
+		/* Left on the stack: the threads skip it. */
+		d->state = PF_BUSY;
+		pthread_mutex_unlock(&pf->mu);
+		l = pf_list(pf, d, &subs, &nsubs);
+		pthread_mutex_lock(&pf->mu);
+		d->state = PF_TAKEN;
+		pf->taken++;
+		pf_queue(pf, subs, nsubs);
+	} else if (d != NULL && d->state != PF_TAKEN) {
+		while (d->state == PF_BUSY)
+			pthread_cond_wait(&pf->ready, &pf->mu);
+		l = d->l;
+		d->l = NULL;
+		d->state = PF_TAKEN;
+		pf->ahead -= l->n + 1;
+		pf->taken++;
+		pthread_cond_broadcast(&pf->work);
+	}
+	pthread_mutex_unlock(&pf->mu);
+	return l;
+}
+
+/* Starts the threads for a recursive walk down from dir (whose stat is
+ * st), when the target allows it and dir's tree has not been listed yet
+ * (later walks read the cache). Without them the walk works alone, as it
+ * would anyway. */
+static void
+prefetch_start(struct fwalk *w, const char *dir, const struct plat_stat *st)
+{
+	struct prefetch *pf;
+	struct pf_dir *d, **subs;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (w->cache == NULL || ks_map_get(w->cache->dirs, dir) != NULL ||
+	    !plat_fs_list_concurrent(w->s->target))
+		return;
+	pf = ks_calloc(1, sizeof(*pf));
+	if (ks_map_new(&pf->dirs) != 0) {
+		free(pf);
+		return;
+	}
+	pf->t = w->s->target;
+	pf->fc = w->cache;
+	pf->root = ks_strdup(dir);
+	pf->rootlen = strlen(dir);
+	pf->max_depth = w->max_depth;
+	pf->fsmode = w->fsmode;
+	pf->content = w->ecb == NULL;
+	pf->start_dev = w->start_dev;
+	pthread_mutex_init(&pf->mu, NULL);
+	pthread_cond_init(&pf->work, NULL);
+	pthread_cond_init(&pf->ready, NULL);
+	d = ks_calloc(1, sizeof(*d));
+	d->path = ks_strdup(dir);
+	d->dev = st->dev;
+	d->ino = st->ino;
+	subs = ks_calloc(1, sizeof(*subs));
+	subs[0] = d;
+	pf_queue(pf, subs, 1);
+	w->pf = pf;
+	/* As many threads as cores: the walk itself mostly waits or takes
+	 * listings, and lists a queued directory when it gets there first. */
+	for (long i = 0; i < (ncpu < 1 ? 1 : ncpu) && i < PF_MAX_THREADS; i++) {
+		if (pthread_create(&pf->th[pf->nth], NULL, pf_main, pf) != 0)
+			break;
+		pf->nth++;
+	}
+}
+
+/* Stops the threads; what they listed and the walk did not take is kept
+ * in the session cache for later objects. */
+static void
+prefetch_stop(struct fwalk *w)
+{
+	struct prefetch *pf = w->pf;
+
+	if (pf == NULL)
+		return;
+	pthread_mutex_lock(&pf->mu);
+	pf->stop = true;
+	pthread_cond_broadcast(&pf->work);
+	pthread_mutex_unlock(&pf->mu);
+	for (int i = 0; i < pf->nth; i++)
+		pthread_join(pf->th[i], NULL);
+	ks_debug("%s: %d threads listed %u directories ahead of the walk, "
+	    "%u taken", pf->root, pf->nth, pf->ndirs, pf->taken);
+	for (size_t i = 0; i < pf->nall; i++) {
+		struct pf_dir *d = pf->all[i];
+
+		if (d->l != NULL) {
+			if (ks_map_get(w->cache->dirs, d->path) == NULL)
+				cache_put(w->cache, d->path, d->l);
+			list_done(d->l);
+		}
+		free(d->path);
+		free(d);
+	}
+	free(pf->all);
+	ks_map_free(pf->dirs);
+	pthread_cond_destroy(&pf->ready);
+	pthread_cond_destroy(&pf->work);
+	pthread_mutex_destroy(&pf->mu);
+	free(pf->root);
+	free(pf);
+	w->pf = NULL;
 }
 
 /* recurse_direction="down": dir and its sub-directories up to max_depth
@@ -576,8 +919,17 @@ path_selected(struct fwalk *w, const char *dir, bool recurse)
 		if (w->fname_nil && (rc = emit(w, dir, dir, NULL, NULL)) != 0)
 			return rc;
 	}
-	if (recurse && w->direction == 1 && w->max_depth != 0)
-		return recurse_down(w, dir, 0);
+	if (recurse && w->direction == 1 && w->max_depth != 0) {
+		/* file_object items need every entry's lstat: read with the
+		 * listing, through its descriptor. */
+		w->want_stat = w->ecb != NULL && w->nfnames == 0;
+		if (w->ecb != NULL)
+			prefetch_start(w, dir, &st);
+		rc = recurse_down(w, dir, 0);
+		prefetch_stop(w);
+		w->want_stat = false;
+		return rc;
+	}
 	rc = files_in_dir(w, dir, NULL);
 up:
 	if (rc == 0 && recurse && w->direction == 2 && w->max_depth != 0) {

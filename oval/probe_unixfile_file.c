@@ -26,6 +26,7 @@ struct uf {
 	size_t				 setcap;	/* power of two */
 	uint32_t			 nmatched;	/* before filters */
 	bool				 acl_first;	/* a filter reads it */
+	uint32_t			 prefilter;	/* fields filters read */
 };
 
 /*
@@ -239,6 +240,45 @@ keep_item(struct oval_session *s, struct oval_item *it)
 		it->ents[i].value = oval_intern(s, it->ents[i].value);
 }
 
+/* file_item's fields before has_extended_acl, in schema order; a bit per
+ * field says which of them the object's filters read. */
+static const char *const uf_fields[] = {
+	"filepath", "path", "filename", "type", "group_id", "user_id",
+	"a_time", "c_time", "m_time", "size", "suid", "sgid", "sticky",
+	"uread", "uwrite", "uexec", "gread", "gwrite", "gexec", "oread",
+	"owrite", "oexec",
+};
+#define UF_NFIELDS	(sizeof(uf_fields) / sizeof(uf_fields[0]))
+#define UF_ALL		((1u << UF_NFIELDS) - 1)
+
+/* The fields in `mask`, in schema order. */
+static void
+add_fields(struct oval_session *s, struct oval_item *it, uint32_t mask,
+    const char *filepath, const char *path, const char *filename,
+    const struct plat_stat *st, char nums[6][24])
+{
+	const long long n[6] = {
+		(long long)st->gid, (long long)st->uid, (long long)st->atime,
+		(long long)st->ctime, (long long)st->mtime, (long long)st->size,
+	};
+	const char *str[4] = { filepath, path, filename, type_name(st->type) };
+	uint32_t i;
+
+	for (i = 0; i < UF_NFIELDS; i++) {
+		if ((mask & (1u << i)) == 0)
+			continue;
+		if (i < 4)
+			/* A directory selected by a nil filename: nil. */
+			add_str(s, it, uf_fields[i], str[i]);
+		else if (i < 10)
+			add_int(s, it, uf_fields[i], n[i - 4], nums[i - 4]);
+		else
+			/* suid (04000) down to oexec (01): one bit each. */
+			add_bool(s, it, uf_fields[i],
+			    (st->mode & (04000u >> (i - 10))) != 0);
+	}
+}
+
 static int
 entry_cb(const char *filepath, const char *path, const char *filename,
     const struct plat_stat *st, void *payload)
@@ -246,39 +286,33 @@ entry_cb(const char *filepath, const char *path, const char *filename,
 	struct uf *u = payload;
 	struct oval_session *s = u->s;
 	struct oval_item it;
-	mode_t m = st->mode;
 	char nums[6][24];
+	bool filtered = false;
 	int acl;
 
+	/* Most files of a walk are dropped by the filters, which read a few
+	 * fields (suid and sgid, say): those alone decide first, and only
+	 * the files kept get a whole item. */
+	if (u->prefilter != UF_ALL) {
+		bool keep;
+
+		probe_item_init(&it, "unix", "file_item");
+		add_fields(s, &it, u->prefilter, filepath, path, filename, st,
+		    nums);
+		u->nmatched++;
+		keep = filters_keep(u, &it);
+		oval_item_clear(&it);
+		if (!keep)
+			return 0;
+		filtered = true;
+	}
 	/* unix-system-characteristics file_item, in schema order. */
 	probe_item_init(&it, "unix", "file_item");
-	add_str(s, &it, "filepath", filepath);
-	add_str(s, &it, "path", path);
-	/* A directory selected by a nil filename: filename is nil. */
-	add_str(s, &it, "filename", filename);
-	add_str(s, &it, "type", type_name(st->type));
-	add_int(s, &it, "group_id", (long long)st->gid, nums[0]);
-	add_int(s, &it, "user_id", (long long)st->uid, nums[1]);
-	add_int(s, &it, "a_time", (long long)st->atime, nums[2]);
-	add_int(s, &it, "c_time", (long long)st->ctime, nums[3]);
-	add_int(s, &it, "m_time", (long long)st->mtime, nums[4]);
-	add_int(s, &it, "size", (long long)st->size, nums[5]);
-	add_bool(s, &it, "suid", (m & 04000) != 0);
-	add_bool(s, &it, "sgid", (m & 02000) != 0);
-	add_bool(s, &it, "sticky", (m & 01000) != 0);
-	add_bool(s, &it, "uread", (m & 0400) != 0);
-	add_bool(s, &it, "uwrite", (m & 0200) != 0);
-	add_bool(s, &it, "uexec", (m & 0100) != 0);
-	add_bool(s, &it, "gread", (m & 040) != 0);
-	add_bool(s, &it, "gwrite", (m & 020) != 0);
-	add_bool(s, &it, "gexec", (m & 010) != 0);
-	add_bool(s, &it, "oread", (m & 04) != 0);
-	add_bool(s, &it, "owrite", (m & 02) != 0);
-	add_bool(s, &it, "oexec", (m & 01) != 0);
+	add_fields(s, &it, UF_ALL, filepath, path, filename, st, nums);
 	/* Reading attributes costs more than the rest of the item: when no
 	 * filter looks at has_extended_acl, the filters run first and only
 	 * the items they keep get it. */
-	if (!u->acl_first) {
+	if (!u->acl_first && !filtered) {
 		u->nmatched++;
 		if (!filters_keep(u, &it)) {
 			oval_item_clear(&it);
@@ -315,6 +349,40 @@ entry_cb(const char *filepath, const char *path, const char *filename,
 	return 0;
 }
 
+/*
+ * The fields the object's filters read (UF_ALL when a whole item is as
+ * cheap: no filter, or one that reads has_extended_acl, which is read
+ * before any filter then). A state entity naming no file_item field
+ * finds nothing in either item, so leaving the other fields out of the
+ * first item changes no filter's result.
+ */
+static uint32_t
+filter_fields(struct uf *u)
+{
+	const struct oval_object *o = u->o;
+	uint32_t mask = 0;
+
+	if (o->nfilters == 0)
+		return UF_ALL;
+	for (uint32_t i = 0; i < o->nfilters; i++) {
+		const struct oval_state *st;
+
+		if (o->filters[i].state >= u->s->defs->nstates)
+			return UF_ALL;
+		st = &u->s->defs->states[o->filters[i].state];
+		for (uint32_t k = 0; k < st->nents; k++) {
+			const char *n = st->ents[k].name;
+
+			if (strcmp(n, "has_extended_acl") == 0)
+				u->acl_first = true;
+			for (uint32_t f = 0; f < UF_NFIELDS; f++)
+				if (strcmp(n, uf_fields[f]) == 0)
+					mask |= 1u << f;
+		}
+	}
+	return u->acl_first ? UF_ALL : mask;
+}
+
 int
 probe_unixfile_file_collect(struct oval_session *s,
     const struct oval_object *o, struct oval_collected *c)
@@ -323,16 +391,7 @@ probe_unixfile_file_collect(struct oval_session *s,
 	struct probe_files_result res;
 	int rc;
 
-	for (uint32_t i = 0; i < o->nfilters; i++) {
-		const struct oval_state *st;
-
-		if (o->filters[i].state >= s->defs->nstates)
-			continue;
-		st = &s->defs->states[o->filters[i].state];
-		for (uint32_t k = 0; k < st->nents; k++)
-			if (strcmp(st->ents[k].name, "has_extended_acl") == 0)
-				u.acl_first = true;
-	}
+	u.prefilter = filter_fields(&u);
 	ks_error_clear();
 	rc = probe_files_walk(s, o, c, entry_cb, &u, &res);
 	free(u.set);

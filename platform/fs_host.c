@@ -24,4 +24,5 @@ const struct plat_fs_ops plat_fs_host_ops = {
 	.realpath = plat_fsroot_realpath,
 	.open_file = plat_fsroot_open_file,
 	.list = plat_fsroot_list,
+	.list_stat = plat_fsroot_list_stat,
 };

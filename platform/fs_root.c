@@ -197,7 +197,8 @@ resolve(struct plat_fsroot *st, const char *path, bool follow, int *out,
 		}
 		if (errno != ENOSYS && errno != EAGAIN)
 			return plat_errno_rc(errno, path, NULL);
-		st->openat2 = false;
+		/* The component walker for this path only: st is shared by
+		 * the threads of a walk and written only when opened. */
 	}
 	walk_ops(st, &ops);
 	if ((rc = plat_walk(&ops, st, path, follow, &h, canon)) != 0)
@@ -528,11 +529,15 @@ dtype_to_ftype(unsigned char t)
 	}
 }
 
-int
-plat_fsroot_list(void *vst, const char *dir, plat_dirent_cb cb,
-    void *payload)
+/*
+ * Lists dir sorted, then calls cb (or scb with each entry's lstat through
+ * the listing's descriptor) for each entry. Touches no shared state of st
+ * but the root descriptor: safe from several threads.
+ */
+static int
+list_dir(struct plat_fsroot *st, const char *dir, plat_dirent_cb cb,
+    plat_dirent_stat_cb scb, void *payload)
 {
-	struct plat_fsroot *st = vst;
 	struct dent *ents = NULL;
 	size_t n = 0, cap = 0, i;
 	struct dirent *de;
@@ -585,9 +590,25 @@ plat_fsroot_list(void *vst, const char *dir, plat_dirent_cb cb,
 	if (n > 1)
 		qsort(ents, n, sizeof(*ents), dent_cmp);
 	rc = 0;
-	for (i = 0; i < n; i++)
-		if ((rc = cb(ents[i].name, ents[i].type, payload)) != 0)
-			break;
+	for (i = 0; i < n && rc == 0; i++) {
+		struct plat_stat ps;
+		int src = 0;
+
+		if (scb == NULL) {
+			rc = cb(ents[i].name, ents[i].type, payload);
+			continue;
+		}
+		/* One component, not followed: it cannot leave the root. */
+		if (fstatat(dirfd(d), ents[i].name, &sb,
+		    AT_SYMLINK_NOFOLLOW) == 0)
+			plat_stat_from_sys(&sb, &ps);
+		else {
+			src = plat_errno_rc(errno, dir, "lstat");
+			ks_error_clear();
+		}
+		rc = scb(ents[i].name, ents[i].type, src, src == 0 ? &ps : NULL,
+		    payload);
+	}
 out:
 	for (i = 0; i < n; i++)
 		free(ents[i].name);
@@ -596,6 +617,19 @@ out:
 		closedir(d);
 	close(pfd);
 	return rc;
+}
+
+int
+plat_fsroot_list(void *st, const char *dir, plat_dirent_cb cb, void *payload)
+{
+	return list_dir(st, dir, cb, NULL, payload);
+}
+
+int
+plat_fsroot_list_stat(void *st, const char *dir, plat_dirent_stat_cb cb,
+    void *payload)
+{
+	return list_dir(st, dir, NULL, cb, payload);
 }
 
 const struct plat_fs_ops plat_fs_root_ops = {
@@ -610,4 +644,5 @@ const struct plat_fs_ops plat_fs_root_ops = {
 	.realpath = plat_fsroot_realpath,
 	.open_file = plat_fsroot_open_file,
 	.list = plat_fsroot_list,
+	.list_stat = plat_fsroot_list_stat,
 };

@@ -40,6 +40,10 @@ struct plat_fs_ops {
 		    struct plat_file *f);
 	int	(*list)(void *st, const char *dir, plat_dirent_cb cb,
 		    void *payload);
+	/* NULL: plat_fs_list_stat lists, then lstats each entry. When set,
+	 * it must be safe to call from another thread than the other ops. */
+	int	(*list_stat)(void *st, const char *dir,
+		    plat_dirent_stat_cb cb, void *payload);
 	/* In-memory fixtures only (NULL elsewhere). */
 	int	(*add_file)(void *st, const char *path, const void *data,
 		    size_t len, mode_t mode);
@@ -94,6 +98,8 @@ int plat_fsroot_readlink(void *st, const char *path, char **out);
 int plat_fsroot_realpath(void *st, const char *path, char **out);
 int plat_fsroot_open_file(void *st, const char *path, struct plat_file *f);
 int plat_fsroot_list(void *st, const char *dir, plat_dirent_cb cb,
+    void *payload);
+int plat_fsroot_list_stat(void *st, const char *dir, plat_dirent_stat_cb cb,
     void *payload);
 /*
  * Tests only: when on, root/host targets created afterwards never use

@@ -98,6 +98,22 @@ typedef int (*plat_dirent_cb)(const char *name, enum plat_ftype type,
     void *payload);
 int plat_fs_list(struct plat_target *t, const char *dir, plat_dirent_cb cb,
     void *payload);
+/*
+ * plat_fs_list with each entry's lstat: st_rc is 0 with *st filled, or the
+ * negative code of a failed lstat (KS_ENOTFOUND: gone since the listing;
+ * no message is kept). Root and host targets stat through the listing's
+ * own descriptor: one path resolution per directory, not one per entry.
+ */
+typedef int (*plat_dirent_stat_cb)(const char *name, enum plat_ftype type,
+    int st_rc, const struct plat_stat *st, void *payload);
+int plat_fs_list_stat(struct plat_target *t, const char *dir,
+    plat_dirent_stat_cb cb, void *payload);
+/*
+ * Whether plat_fs_list_stat may run in another thread while this thread
+ * uses the target (root and host targets; not images or in-memory
+ * fixtures, whose state is not locked).
+ */
+bool plat_fs_list_concurrent(const struct plat_target *t);
 
 /* ---- file attributes (platform/fs_xattr.c) ------------------------------ */
 /*

@@ -557,3 +557,64 @@ plat_fs_list(struct plat_target *t, const char *dir, plat_dirent_cb cb,
 		return rc;
 	return t->fs->list(t->fs_state, dir, cb, payload);
 }
+
+/* The generic plat_fs_list_stat: names first, then one lstat each. */
+struct lsname {
+	char		*name;
+	enum plat_ftype	 type;
+};
+struct lsnames {
+	struct lsname	*e;
+	size_t		 n, cap;
+};
+
+static int
+lsnames_cb(const char *name, enum plat_ftype type, void *payload)
+{
+	struct lsnames *l = payload;
+
+	ks_grow(&l->e, &l->cap, l->n + 1, sizeof(*l->e));
+	l->e[l->n].name = ks_strdup(name);
+	l->e[l->n].type = type;
+	l->n++;
+	return 0;
+}
+
+int
+plat_fs_list_stat(struct plat_target *t, const char *dir,
+    plat_dirent_stat_cb cb, void *payload)
+{
+	struct lsnames l = { 0 };
+	int rc;
+
+	if (t->fs->list_stat != NULL) {
+		if ((rc = check_path(dir)) != 0)
+			return rc;
+		return t->fs->list_stat(t->fs_state, dir, cb, payload);
+	}
+	rc = plat_fs_list(t, dir, lsnames_cb, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		struct plat_stat st;
+		char *full;
+		int src;
+
+		if (rc == 0) {
+			full = ks_asprintf("%s%s%s", dir,
+			    strcmp(dir, "/") == 0 ? "" : "/", l.e[i].name);
+			src = plat_fs_lstat(t, full, &st);
+			ks_error_clear();
+			free(full);
+			rc = cb(l.e[i].name, l.e[i].type, src,
+			    src == 0 ? &st : NULL, payload);
+		}
+		free(l.e[i].name);
+	}
+	free(l.e);
+	return rc;
+}
+
+bool
+plat_fs_list_concurrent(const struct plat_target *t)
+{
+	return t->fs->list_stat != NULL;
+}

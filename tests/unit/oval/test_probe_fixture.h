@@ -118,11 +118,13 @@ fx_copy(struct fx *f, const char *host, const char *path)
 #define FX_UNIX "xmlns=\"" FX_NS_DEF "#unix\""
 
 /*
- * Parses a definitions document holding `objects` (and `variables`, may be
- * NULL) and opens a session on the fixture's target.
+ * Parses a definitions document holding `objects` and `states` (filters;
+ * may be NULL) and `variables` (may be NULL), and opens a session on the
+ * fixture's target.
  */
 FX_UNUSED static void
-fx_load(struct fx *f, const char *objects, const char *variables)
+fx_load_states(struct fx *f, const char *objects, const char *states,
+    const char *variables)
 {
 	char *doc = ks_asprintf(
 	    "<?xml version=\"1.0\"?>\n"
@@ -131,8 +133,11 @@ fx_load(struct fx *f, const char *objects, const char *variables)
 	    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
 	    "<generator><oval:schema_version>5.11.2</oval:schema_version>"
 	    "<oval:timestamp>2024-01-01T00:00:00</oval:timestamp>"
-	    "</generator>\n<objects>%s</objects>%s%s%s</oval_definitions>\n",
-	    objects, variables != NULL ? "<variables>" : "",
+	    "</generator>\n<objects>%s</objects>%s%s%s%s%s%s"
+	    "</oval_definitions>\n",
+	    objects, states != NULL ? "<states>" : "",
+	    states != NULL ? states : "", states != NULL ? "</states>" : "",
+	    variables != NULL ? "<variables>" : "",
 	    variables != NULL ? variables : "",
 	    variables != NULL ? "</variables>" : "");
 	int rc = oval_defs_parse_mem(&f->d, doc, strlen(doc), "test.xml");
@@ -145,6 +150,13 @@ fx_load(struct fx *f, const char *objects, const char *variables)
 	if (rc != 0)
 		fprintf(stderr, "session: %s\n", ks_error_msg());
 	assert_int_equal(rc, 0);
+}
+
+/* fx_load_states without states. */
+FX_UNUSED static void
+fx_load(struct fx *f, const char *objects, const char *variables)
+{
+	fx_load_states(f, objects, NULL, variables);
 }
 
 /* Runs the collector of object `id` (directly, not through sets or

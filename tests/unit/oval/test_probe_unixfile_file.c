@@ -391,6 +391,122 @@ test_probe_unixfile_file__listed_once(void **state)
 	fx_free(&f);
 }
 
+/*
+ * A cold walk of a big tree is listed by threads ahead of the walk
+ * (probe_files.c "prefetch"): the items must be exactly those of a walk
+ * alone, whatever the threads' timing, with links to directories (which
+ * the threads never enter), filters that read a few fields first, the
+ * depth cap, and later objects served from the cache.
+ */
+#define WOBJ(n, beh, body) \
+    "<file_object id=\"oval:w:obj:" #n "\" version=\"1\" " FX_UNIX ">" \
+    "<behaviors " beh "/>" body "</file_object>"
+#define WDOWN "recurse=\"directories\" recurse_direction=\"down\""
+static const char *const wobjs =
+    WOBJ(1, WDOWN, "<path>/w</path><filename operation=\"pattern match\">"
+        ".*</filename><filter xmlns=\"" FX_NS_DEF "\" action=\"include\">"
+        "oval:w:ste:1</filter>")
+    WOBJ(2, WDOWN, "<path>/w</path><filename operation=\"pattern match\">"
+        ".*</filename><filter xmlns=\"" FX_NS_DEF "\" action=\"include\">"
+        "oval:w:ste:1</filter><filter xmlns=\"" FX_NS_DEF "\" "
+        "action=\"exclude\">oval:w:ste:2</filter>")
+    WOBJ(3, "recurse_direction=\"down\"", "<path>/w</path><filename>f"
+        "</filename>")
+    WOBJ(4, WDOWN " max_depth=\"1\"", "<path>/w</path><filename "
+        "operation=\"pattern match\">.*</filename>")
+    WOBJ(5, WDOWN, "<path>/n</path><filename>f</filename>");
+static const char *const wstates =
+    "<file_state id=\"oval:w:ste:1\" version=\"1\" operator=\"OR\" "
+    FX_UNIX "><suid datatype=\"boolean\">true</suid><sgid "
+    "datatype=\"boolean\">true</sgid></file_state>"
+    "<file_state id=\"oval:w:ste:2\" version=\"1\" " FX_UNIX "><filepath "
+    "operation=\"pattern match\">^/w/d29/</filepath></file_state>";
+
+static void
+setup_wide(struct fx *f)
+{
+	char p[512];
+	struct ks_buf b;
+
+	fx_root(f);
+	/* 30 directories of 8 sub-directories, each with a file f. */
+	for (int d = 0; d < 30; d++)
+		for (int e = 0; e < 8; e++) {
+			snprintf(p, sizeof(p), "/w/d%02d/e%d/f", d, e);
+			mkfile(f, p, 0644);
+		}
+	mkfile(f, "/w/d07/e3/s", 04755);
+	mkfile(f, "/w/d29/e7/s", 02755);
+	mklink(f, "/w/d05/ln", "/w/d09");
+	/* 70 levels below /n, more than the 64 a walk goes down. */
+	ks_buf_init(&b, 0);
+	ks_buf_puts(&b, "/n");
+	for (int i = 0; i < 70; i++)
+		ks_buf_puts(&b, "/d");
+	ks_buf_puts(&b, "/f");
+	mkfile(f, "/n/f", 0644);
+	mkfile(f, b.data, 0644);
+	ks_buf_free(&b);
+	fx_load_states(f, wobjs, wstates, NULL);
+}
+
+static void
+test_probe_unixfile_file__threaded_walk(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+	size_t d1, e1, d2, e2;
+
+	(void)state;
+	/* Cold, with a link to a directory: the default recurse follows
+	 * /w/d05/ln, which only the walk itself lists. */
+	setup_wide(&f);
+	c = fx_collect(&f, "oval:w:obj:3");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 30 * 8 + 8);
+	assert_non_null(find(&f, c, "/w/d00/e0/f"));
+	assert_non_null(find(&f, c, "/w/d29/e7/f"));
+	assert_non_null(find(&f, c, "/w/d05/ln/e4/f"));
+	probe_files_cache_stats(f.s, &d1, &e1);
+	/* /w, 30, 240, and the 9 directories through the link. */
+	assert_int_equal(d1, 1 + 30 + 240 + 9);
+	/* Warm: filters read suid and sgid first, then the whole item. */
+	c = fx_collect(&f, "oval:w:obj:1");
+	assert_int_equal(c->nitems, 2);
+	assert_non_null(find(&f, c, "/w/d07/e3/s"));
+	assert_string_equal(fx_val(find(&f, c, "/w/d29/e7/s"), "sgid", 0),
+	    "true");
+	assert_string_equal(fx_val(find(&f, c, "/w/d29/e7/s"), "uread", 0),
+	    "true");
+	assert_string_equal(fx_val(find(&f, c, "/w/d29/e7/s"), "size", 0),
+	    "6");
+	c = fx_collect(&f, "oval:w:obj:2");
+	assert_int_equal(c->nitems, 1);
+	assert_non_null(find(&f, c, "/w/d07/e3/s"));
+	/* max_depth 1: the entries of /w and of /w/dNN. */
+	c = fx_collect(&f, "oval:w:obj:4");
+	assert_int_equal(c->nitems, 30 + 30 * 8 + 1);
+	probe_files_cache_stats(f.s, &d2, &e2);
+	assert_int_equal(d1, d2);
+	assert_int_equal(e1, e2);
+	fx_free(&f);
+
+	/* Cold again, the filtered object first: the same two items; then
+	 * the depth cap stops threads and walk alike. */
+	setup_wide(&f);
+	c = fx_collect(&f, "oval:w:obj:1");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 2);
+	assert_non_null(find(&f, c, "/w/d07/e3/s"));
+	assert_non_null(find(&f, c, "/w/d29/e7/s"));
+	c = fx_collect(&f, "oval:w:obj:5");
+	assert_int_equal(c->flag, OVAL_FLAG_INCOMPLETE);
+	assert_int_equal(c->nitems, 1);
+	assert_non_null(find(&f, c, "/n/f"));
+	assert_true(fx_msg_has(c, "deeper than 64 levels"));
+	fx_free(&f);
+}
+
 static void
 test_probe_unixfile_file__mem_target(void **state)
 {
@@ -403,7 +519,22 @@ test_probe_unixfile_file__mem_target(void **state)
 	assert_int_equal(plat_target_mem_new(&f.t), 0);
 	assert_int_equal(plat_target_mem_add_file(f.t, "/d/a.conf", "x", 1,
 	    0640), 0);
+	assert_int_equal(plat_target_mem_add_file(f.t, "/t/f0", "x", 1,
+	    0600), 0);
+	assert_int_equal(plat_target_mem_add_file(f.t, "/t/a/f1", "xy", 2,
+	    0604), 0);
+	assert_int_equal(plat_target_mem_add_file(f.t, "/t/a/b/f2", "x", 1,
+	    0644), 0);
 	fx_load(&f, objs, NULL);
+	/* A recursive walk lists with each entry's lstat: this target has
+	 * no list_stat of its own, plat_fs_list_stat stats each entry. */
+	c = fx_collect(&f, "oval:t:obj:5");
+	assert_int_equal(c->nitems, 2);
+	assert_string_equal(fx_val(find(&f, c, "/t/a/f1"), "size", 0), "2");
+	assert_string_equal(fx_val(find(&f, c, "/t/a/f1"), "oread", 0),
+	    "true");
+	assert_string_equal(fx_val(find(&f, c, "/t/f0"), "oread", 0),
+	    "false");
 	c = fx_collect(&f, "oval:t:obj:1");
 	assert_int_equal(c->nitems, 1);
 	it = fx_item(&f, c, 0);
@@ -432,6 +563,7 @@ main(void)
 		    test_probe_unixfile_file__defined_file_system),
 		cmocka_unit_test(test_probe_unixfile_file__acl),
 		cmocka_unit_test(test_probe_unixfile_file__listed_once),
+		cmocka_unit_test(test_probe_unixfile_file__threaded_walk),
 		cmocka_unit_test(test_probe_unixfile_file__mem_target),
 	};
 
