@@ -1,5 +1,5 @@
 /*
- * The PCRE2 wrapper: OVAL patterns compiled once (JIT where available) and
+ * The PCRE2 wrapper: OVAL patterns compiled once (JIT where it pays) and
  * matched under match/depth limits so a pathological pattern costs one
  * KS_ELIMIT, not the scan. It does not translate other regex dialects.
  */
@@ -20,12 +20,25 @@
 /* Patterns are quoted in messages; keep a giant one from eating the text. */
 #define KS_RE_QUOTE_MAX		200
 
+/*
+ * JIT compilation costs about as much as interpreting a few kilobytes
+ * (callgrind, SSG's patterns), and most OVAL patterns meet one short file
+ * or a few names: a pattern is JIT-compiled once it has worked through
+ * KS_RE_JIT_AFTER (subject bytes, plus KS_RE_CALL_COST per match), into a
+ * copy published atomically, so threads that share the pattern never see
+ * a half-compiled one.
+ */
+#define KS_RE_JIT_AFTER		(4u << 10)
+#define KS_RE_CALL_COST		64u
+
 struct ks_regex {
 	pcre2_code	*code;
+	pcre2_code	*jcode;		/* JIT-compiled copy, atomic */
+	uint64_t	 work;		/* atomic */
+	bool		 nojit;		/* atomic: JIT failed, interpret */
 	char		*pattern;
 	unsigned	 flags;
 	unsigned	 groups;
-	bool		 jit;
 };
 
 /*
@@ -138,8 +151,6 @@ ks_regex_new(struct ks_regex **out, const char *pattern, unsigned flags)
 	re->flags = flags;
 	if (pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &ncap) == 0)
 		re->groups = ncap;
-	/* JIT is an optimisation: on failure the interpreter is used. */
-	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	*out = re;
 	return 0;
 }
@@ -150,6 +161,7 @@ ks_regex_free(struct ks_regex *re)
 	if (re == NULL)
 		return;
 	pcre2_code_free(re->code);
+	pcre2_code_free(re->jcode);
 	free(re->pattern);
 	free(re);
 }
@@ -158,6 +170,37 @@ unsigned
 ks_regex_groups(const struct ks_regex *re)
 {
 	return re->groups;
+}
+
+/* The code to match with: the JIT copy once the pattern has earned it.
+ * JIT is an optimisation: when it fails the interpreter goes on. */
+static const pcre2_code *
+ks_re_code(const struct ks_regex *cre, size_t len)
+{
+	/* Only the atomic fields change; regexes are never const objects. */
+	struct ks_regex *re = (struct ks_regex *)cre;
+	pcre2_code *j = __atomic_load_n(&re->jcode, __ATOMIC_ACQUIRE), *none;
+
+	if (j != NULL)
+		return j;
+	if (__atomic_add_fetch(&re->work, (uint64_t)len + KS_RE_CALL_COST,
+	    __ATOMIC_RELAXED) < KS_RE_JIT_AFTER ||
+	    __atomic_load_n(&re->nojit, __ATOMIC_RELAXED))
+		return re->code;
+	j = pcre2_code_copy(re->code);
+	if (j == NULL || pcre2_jit_compile(j, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(j);
+		__atomic_store_n(&re->nojit, true, __ATOMIC_RELAXED);
+		return re->code;
+	}
+	none = NULL;
+	if (!__atomic_compare_exchange_n(&re->jcode, &none, j, false,
+	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		/* Another thread published its copy first. */
+		pcre2_code_free(j);
+		return none;
+	}
+	return j;
 }
 
 /* Runs one match with the thread's limits; md is the caller's. */
@@ -176,8 +219,8 @@ ks_re_run(const struct ks_regex *re, const char *s, size_t len, size_t start,
 	/* An empty subject may come as NULL; PCRE2 wants a pointer. */
 	if (s == NULL)
 		s = "";
-	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, 0, md,
-	    ks_re_context());
+	rc = pcre2_match(ks_re_code(re, len - start), (PCRE2_SPTR)s, len,
+	    start, 0, md, ks_re_context());
 	if (rc >= 0)
 		return 1;
 	switch (rc) {

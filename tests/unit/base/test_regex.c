@@ -166,6 +166,12 @@ test_regex__catastrophic_hits_limit(void **state)
 	assert_true(ks_time_mono() - t0 < 2.0);
 	assert_string_equal(ks_error_msg(),
 	    "regex '^(a|a)*$': match limit exceeded");
+	/* A pattern is interpreted first and JIT-compiled once it has
+	 * matched a few kilobytes (here after about 40 calls): the limit
+	 * holds on both sides. */
+	for (int i = 0; i < 60; i++)
+		assert_int_equal(ks_regex_match(re, subject, strlen(subject)),
+		    KS_ELIMIT);
 	ks_regex_free(re);
 
 	/* The classic one: a limit or a quick answer, never a hang. */
