@@ -211,6 +211,35 @@ probe_rpminfo_collect(struct oval_session *s, const struct oval_object *o,
 
 /* ---- rpmverifypackage_object -------------------------------------------- */
 
+/*
+ * dependency_check_passed: "indicates whether or not the dependency check
+ * passed" (linux-system-characteristics-schema rpmverifypackage_item),
+ * checked as rpm -V does on the target's database (pkgdb_rpm.c), once per
+ * package. A check that could not be made is an error with the reason,
+ * never a guess.
+ */
+static void
+add_deps(struct oval_session *s, struct oval_item *it,
+    struct plat_pkgdb *db, const struct plat_pkg *p)
+{
+	const char *why = NULL;
+	int r;
+
+	ks_error_clear();
+	r = plat_pkgdb_rpm_deps(db, p, &why);
+	if (r < 0) {
+		probe_item_add_status(s, it, "dependency_check_passed",
+		    OVAL_DT_BOOLEAN, OVAL_ST_ERROR);
+		probe_item_msg(s, it, "error", "%s", ks_error_msg());
+		return;
+	}
+	probe_item_add(s, it, "dependency_check_passed", r ? "true" : "false",
+	    OVAL_DT_BOOLEAN);
+	if (r == 0 && why != NULL)
+		probe_item_msg(s, it, "info", "%s: unsatisfied dependencies: "
+		    "%s", p->extended_name, why);
+}
+
 static int
 verifypkg_pkg(struct oval_session *s, const struct oval_object *o,
     struct oval_collected *c, const struct plat_pkg *p, void *payload)
@@ -245,18 +274,8 @@ verifypkg_pkg(struct oval_session *s, const struct oval_object *o,
 	    OVAL_DT_STRING);
 	/* "If the dependency check is not performed, due to the 'nodeps'
 	 * behavior, this entity must not be collected." */
-	if (!nodeps) {
-		if (p->deps_ok >= 0)
-			probe_item_add(s, &it, "dependency_check_passed",
-			    p->deps_ok ? "true" : "false", OVAL_DT_BOOLEAN);
-		else {
-			probe_item_add_status(s, &it,
-			    "dependency_check_passed", OVAL_DT_BOOLEAN,
-			    OVAL_ST_NOT_COLLECTED);
-			probe_item_msg(s, &it, "warning", "%s: dependencies "
-			    "are not checked by this version", p->name);
-		}
-	}
+	if (!nodeps)
+		add_deps(s, &it, st->db, p);
 	/* A scan never runs the target's code: %verifyscript is not run. */
 	if (!noscripts) {
 		probe_item_add_status(s, &it, "verification_script_successful",

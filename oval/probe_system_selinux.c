@@ -1,9 +1,10 @@
 /*
- * selinuxboolean_object and selinuxsecuritycontext_object through
- * libselinux (platform/sys_selinux.c). Where SELinux is not enabled (or an
- * offline root does not configure it) both are not applicable with a
- * message; what an offline root would need its binary policy or extended
- * attributes for is "not collected", never guessed.
+ * selinuxboolean_object and selinuxsecuritycontext_object
+ * (platform/sys_selinux.c): on the live host through libselinux, on an
+ * offline root or image from what its files hold (the booleans of its
+ * binary policy, the security.selinux attributes of its files). Where
+ * SELinux is not enabled (or an offline target does not configure it) both
+ * are not applicable with a message, as are process contexts offline.
  */
 #include "oval/probe_system_int.h"
 
@@ -12,20 +13,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#define SE_CONFIG_MAX	(64u << 10)
-
 /*
- * Whether SELinux applies to the target. Returns 1 (live and enabled), 0
- * after marking c not applicable, or -1 after marking c not collected
- * (an offline root that configures SELinux).
+ * Whether SELinux applies to the target: enabled on the live host, or
+ * configured by an offline target's /etc/selinux/config (selinux_config(5):
+ * SELINUX=disabled turns it off). Returns 1, or 0 after marking c not
+ * applicable (or failed, when the configuration cannot be read).
  */
 static int
-se_applies(struct oval_session *s, struct oval_collected *c,
-    const char *what)
+se_applies(struct oval_session *s, const struct oval_object *o,
+    struct oval_collected *c)
 {
-	char *data = NULL, *p;
-	size_t len = 0;
-	bool disabled = false;
+	char *mode = NULL, *type = NULL;
+	bool disabled;
+	int rc;
 
 	if (plat_target_is_live(s->target)) {
 		if (plat_selinux_enabled(s->target) > 0)
@@ -36,33 +36,28 @@ se_applies(struct oval_session *s, struct oval_collected *c,
 		return 0;
 	}
 	ks_error_clear();
-	if (plat_fs_read_file(s->target, "/etc/selinux/config", SE_CONFIG_MAX,
-	    &data, &len) != 0) {
+	rc = plat_selinux_config(s->target, &mode, &type);
+	disabled = mode != NULL && strcmp(mode, "disabled") == 0;
+	free(mode);
+	free(type);
+	if (rc == KS_ENOTFOUND) {
 		c->flag = OVAL_FLAG_NOT_APPLICABLE;
 		oval_collected_msg(s, c, "info", "SELinux is not configured "
 		    "on %s (no /etc/selinux/config)",
 		    plat_target_name(s->target));
 		return 0;
 	}
-	for (p = data; p != NULL && *p != '\0'; p = strchr(p, '\n'),
-	    p = p != NULL ? p + 1 : NULL) {
-		p += strspn(p, " \t");
-		if (strncmp(p, "SELINUX=disabled", 16) == 0)
-			disabled = true;
+	if (rc != 0) {
+		probe_fail(s, o, c, NULL);
+		return 0;
 	}
-	free(data);
 	if (disabled) {
 		c->flag = OVAL_FLAG_NOT_APPLICABLE;
 		oval_collected_msg(s, c, "info", "SELinux is disabled in "
 		    "/etc/selinux/config of %s", plat_target_name(s->target));
 		return 0;
 	}
-	c->flag = OVAL_FLAG_NOT_COLLECTED;
-	oval_collected_msg(s, c, "info", "%s of an offline root %s; kensa "
-	    "does not read them offline", what, strcmp(what, "booleans") == 0 ?
-	    "are compiled into its binary policy" : "are kept in the "
-	    "security.selinux extended attributes");
-	return -1;
+	return 1;
 }
 
 /* ---- selinuxboolean_object ----------------------------------------------- */
@@ -112,7 +107,7 @@ probe_sebool_collect(struct oval_session *s, const struct oval_object *o,
 	struct seb d = { .s = s, .o = o, .c = c };
 	int rc;
 
-	if (se_applies(s, c, "booleans") <= 0)
+	if (se_applies(s, o, c) <= 0)
 		return 0;
 	d.name = probe_ent(o, "name");
 	if (d.name == NULL || d.name->nil) {
@@ -127,6 +122,10 @@ probe_sebool_collect(struct oval_session *s, const struct oval_object *o,
 		return 0;
 	}
 	probe_finish_flag(s, o, c, false, false);
+	if (!plat_target_is_live(s->target))
+		oval_collected_msg(s, c, "info", "booleans of the binary "
+		    "policy of %s: current and pending are the value it "
+		    "boots with", plat_target_name(s->target));
 	return 0;
 }
 
@@ -220,6 +219,25 @@ sec_item(struct sec *d, const char *filepath, const char *path,
 		it.status = OVAL_ST_ERROR;
 		probe_item_msg(d->s, &it, "error", "%s", err);
 		d->item_errors = true;
+	} else if (raw == NULL) {
+		/*
+		 * A file without a security.selinux attribute has no context:
+		 * "A status of 'does not exist' says that the item or
+		 * specific piece of information does not exist ... This can
+		 * happen ... if the information for that entity is not set"
+		 * (oval-system-characteristics-schema StatusEnumeration).
+		 * The file, the item, exists.
+		 */
+		static const char *const ents[] = { "user", "role", "type",
+		    "low_sensitivity", "low_category", "high_sensitivity",
+		    "high_category", "rawlow_sensitivity", "rawlow_category",
+		    "rawhigh_sensitivity", "rawhigh_category" };
+
+		for (size_t i = 0; i < sizeof(ents) / sizeof(*ents); i++)
+			probe_item_add_status(d->s, &it, ents[i],
+			    OVAL_DT_STRING, OVAL_ST_DOES_NOT_EXIST);
+		probe_item_msg(d->s, &it, "info", "%s has no security "
+		    "context (no security.selinux attribute)", filepath);
 	} else {
 		ctx_parts(d->s, &it, trans, "", true);
 		ctx_parts(d->s, &it, raw, "raw", false);
@@ -257,7 +275,14 @@ probe_sectx_collect(struct oval_session *s, const struct oval_object *o,
 	uint32_t n = 0;
 	int rc;
 
-	if (se_applies(s, c, "file security contexts") <= 0)
+	if (pid != NULL && !plat_target_is_live(s->target)) {
+		c->flag = OVAL_FLAG_NOT_APPLICABLE;
+		oval_collected_msg(s, c, "info", "process security contexts "
+		    "exist only on a running system, not on %s",
+		    plat_target_name(s->target));
+		return 0;
+	}
+	if (se_applies(s, o, c) <= 0)
 		return 0;
 	if (pid != NULL) {
 		/* pid entities: literal pids only (nil: this process). */
@@ -304,5 +329,11 @@ probe_sectx_collect(struct oval_session *s, const struct oval_object *o,
 		return 0;
 	}
 	probe_finish_flag(s, o, c, d.item_errors, res.incomplete);
+	/* sys_selinux.c: offline contexts are raw, not translated. */
+	if (!plat_target_is_live(s->target))
+		oval_collected_msg(s, c, "info", "contexts read from the "
+		    "security.selinux attributes of %s, untranslated: the "
+		    "translated entities hold the raw context",
+		    plat_target_name(s->target));
 	return 0;
 }

@@ -3,9 +3,11 @@
  * (read through the target's fs, so host, directory roots and images work
  * alike) into a private temporary directory, reads every header once with
  * librpm, indexes what OVAL needs (name, epoch, version, release, arch,
- * signing key id, recorded file list) and frees librpm's state and the copy.
- * It does not compare versions (oval/'s evr code does), never opens the
- * host's rpm database for another target, and never runs rpm.
+ * signing key id, recorded file list) and frees librpm's state. The copy
+ * stays until the database is closed: a dependency check (rpm -V's, asked
+ * for by rpmverifypackage) opens it again, once, on first need. It does not
+ * compare versions (oval/'s evr code does), never opens the host's rpm
+ * database for another target, and never runs rpm.
  */
 #include "platform/plat_int.h"
 
@@ -24,8 +26,11 @@
 #include <rpm/rpmlog.h>
 #include <rpm/rpmmacro.h>
 #include <rpm/rpmpgp.h>
+#include <rpm/rpmprob.h>
+#include <rpm/rpmps.h>
 #include <rpm/rpmtag.h>
 #include <rpm/rpmtd.h>
+#include <rpm/rpmte.h>
 #include <rpm/rpmts.h>
 
 /* Where distributions keep the database, newest layout first. */
@@ -36,7 +41,9 @@ static const char *const rpm_db_dirs[] = {
 #define RPM_MAX_DBFILE	((uint64_t)4 << 30)	/* one database file */
 #define RPM_MAX_DBFILES	64			/* files in the db dir */
 #define RPM_MAX_FILES	(50u << 20)		/* recorded files in all */
+#define RPM_MAX_WHY	512			/* unmet deps text */
 
+struct tmpdb;
 struct rpm_db {
 	struct ks_strpool	*pool;
 	struct plat_pkg		*pkgs;
@@ -45,12 +52,24 @@ struct rpm_db {
 	size_t			 nfiles, fcap;
 	size_t			*first;	/* per package: index in files */
 	size_t			 firstcap;
+	unsigned		*inst;	/* per package: header instance */
+	size_t			 instcap;
+	/* Dependency checks, on first need: the copy of the database, one
+	 * transaction set on it (or why there is none), and per package
+	 * rpm's words for what is unsatisfied. */
+	struct tmpdb		*td;
+	const char		*tname;
+	rpmts			 dts;
+	int			 dts_rc;	/* 0 untried, 1 open, < 0 */
+	char			*dts_msg;
+	const char		**why;
 };
 
 /* librpm is opened on first use (ks_dl_load): see base.h for why. The
  * slots have the types of the prototypes we compile against. */
 #define RPM_FUNCS(X) \
 	X(headerGet) \
+	X(headerGetInstance) \
 	X(pgpDigParamsFree) \
 	X(pgpDigParamsSignID) \
 	X(pgpPrtParams) \
@@ -58,6 +77,7 @@ struct rpm_db {
 	X(headerGetString) \
 	X(headerIsEntry) \
 	X(rpmPopMacro) \
+	X(rpmProblemString) \
 	X(rpmPushMacro) \
 	X(rpmReadConfigFiles) \
 	X(rpmdbFreeIterator) \
@@ -78,14 +98,24 @@ struct rpm_db {
 	X(rpmfilesFree) \
 	X(rpmfilesNew) \
 	X(rpmfilesVFlags) \
+	X(rpmpsFree) \
+	X(rpmpsFreeIterator) \
+	X(rpmpsInitIterator) \
+	X(rpmpsNumProblems) \
+	X(rpmpsiNext) \
+	X(rpmteProblems) \
 	X(rpmlogRecMessage) \
 	X(rpmlogRecPriority) \
 	X(rpmlogSetCallback) \
 	X(rpmtdFree) \
 	X(rpmtdFreeData) \
 	X(rpmtdNew) \
+	X(rpmtsAddInstallElement) \
+	X(rpmtsCheck) \
 	X(rpmtsCloseDB) \
 	X(rpmtsCreate) \
+	X(rpmtsElement) \
+	X(rpmtsEmpty) \
 	X(rpmtsFree) \
 	X(rpmtsInitIterator) \
 	X(rpmtsOpenDB) \
@@ -503,9 +533,11 @@ add_header(struct rpm_db *db, Header h)
 		return 0;	/* not a package header */
 	ks_grow(&db->pkgs, &db->cap, db->n + 1, sizeof(*db->pkgs));
 	ks_grow(&db->first, &db->firstcap, db->n + 1, sizeof(*db->first));
+	ks_grow(&db->inst, &db->instcap, db->n + 1, sizeof(*db->inst));
 	pk = &db->pkgs[db->n];
 	memset(pk, 0, sizeof(*pk));
 	db->first[db->n] = db->nfiles;
+	db->inst[db->n] = R.headerGetInstance(h);
 	db->n++;
 	pk->name = intern(db, name);
 	pk->version = intern(db, ver);
@@ -537,15 +569,14 @@ add_header(struct rpm_db *db, Header h)
 	return add_files(db, h, name);
 }
 
+/*
+ * Takes the librpm lock, routes its errors to rpm_logmsg and reads its
+ * configuration once per process. rpm_leave undoes it (also after a
+ * failure here, which sets the message).
+ */
 static int
-read_headers(struct rpm_db *db, const struct tmpdb *td, const char *tname)
+rpm_enter(void)
 {
-	rpmts ts = NULL;
-	rpmdbMatchIterator mi = NULL;
-	Header h;
-	int rc = KS_ERROR;
-	bool pushed = false;
-
 	pthread_mutex_lock(&rpm_lock);
 	rpm_logmsg[0] = '\0';
 	R.rpmlogSetCallback(rpm_log_cb, NULL);
@@ -554,26 +585,68 @@ read_headers(struct rpm_db *db, const struct tmpdb *td, const char *tname)
 			ks_error_set("librpm: cannot read its "
 			    "configuration%s%s", rpm_logmsg[0] ? ": " : "",
 			    rpm_logmsg);
-			goto out;
+			return KS_ERROR;
 		}
 		rpm_configured = true;
 	}
+	return 0;
+}
+
+static void
+rpm_leave(void)
+{
+	R.rpmlogSetCallback(NULL, NULL);
+	pthread_mutex_unlock(&rpm_lock);
+}
+
+/*
+ * A transaction set on the copy, read only: root td->root, database
+ * ROOT/db in td->backend's format; headers are read as recorded, their
+ * signatures are not checked (the keys are the target's, not ours).
+ * Called with the lock held; the macros only matter while the database
+ * is opened. The caller frees *out (rpmtsFree closes the database).
+ */
+static int
+open_ts(const struct tmpdb *td, const char *tname, rpmts *out)
+{
+	rpmts ts;
+	int rc = KS_ERROR;
+
 	R.rpmPushMacro(NULL, "_dbpath", NULL, "/db", RMIL_CMDLINE);
 	R.rpmPushMacro(NULL, "_db_backend", NULL, td->backend, RMIL_CMDLINE);
-	pushed = true;
 	ts = R.rpmtsCreate();
 	if (R.rpmtsSetRootDir(ts, td->root) != 0) {
 		ks_error_set("librpm: cannot use %s as root", td->root);
 		goto out;
 	}
-	/* Headers are read as recorded; their signatures are not checked
-	 * (the keys are the target's, not ours). */
 	(void)R.rpmtsSetVSFlags(ts, _RPMVSF_NODIGESTS | _RPMVSF_NOSIGNATURES);
 	if (R.rpmtsOpenDB(ts, O_RDONLY) != 0) {
 		ks_error_set("%s: cannot open the rpm database (%s)%s%s",
 		    tname, td->backend, rpm_logmsg[0] ? ": " : "", rpm_logmsg);
 		goto out;
 	}
+	rc = 0;
+out:
+	R.rpmPopMacro(NULL, "_db_backend");
+	R.rpmPopMacro(NULL, "_dbpath");
+	if (rc != 0) {
+		R.rpmtsFree(ts);
+		ts = NULL;
+	}
+	*out = ts;
+	return rc;
+}
+
+static int
+read_headers(struct rpm_db *db, const struct tmpdb *td, const char *tname)
+{
+	rpmts ts = NULL;
+	rpmdbMatchIterator mi = NULL;
+	Header h;
+	int rc;
+
+	if ((rc = rpm_enter()) != 0 || (rc = open_ts(td, tname, &ts)) != 0)
+		goto out;
 	mi = R.rpmtsInitIterator(ts, RPMDBI_PACKAGES, NULL, 0);
 	while (mi != NULL && (h = R.rpmdbNextIterator(mi)) != NULL)
 		if ((rc = add_header(db, h)) != 0)
@@ -585,12 +658,7 @@ out:
 		R.rpmtsCloseDB(ts);
 		R.rpmtsFree(ts);
 	}
-	if (pushed) {
-		R.rpmPopMacro(NULL, "_db_backend");
-		R.rpmPopMacro(NULL, "_dbpath");
-	}
-	R.rpmlogSetCallback(NULL, NULL);
-	pthread_mutex_unlock(&rpm_lock);
+	rpm_leave();
 	return rc;
 }
 
@@ -599,6 +667,7 @@ out:
 struct sortent {
 	struct plat_pkg	 pkg;
 	size_t		 first, nfiles, seq;
+	unsigned	 inst;
 };
 
 static int
@@ -625,10 +694,12 @@ finish_index(struct rpm_db *db)
 		se[i].nfiles = (i + 1 < db->n ? db->first[i + 1] :
 		    db->nfiles) - db->first[i];
 		se[i].seq = i;
+		se[i].inst = db->inst[i];
 	}
 	qsort(se, db->n, sizeof(*se), sortent_cmp);
 	for (size_t i = 0; i < db->n; i++) {
 		db->pkgs[i] = se[i].pkg;
+		db->inst[i] = se[i].inst;
 		db->pkgs[i].nfiles = se[i].nfiles;
 		db->pkgs[i].files = se[i].nfiles > 0 ?
 		    &db->files[se[i].first] : NULL;
@@ -643,10 +714,22 @@ rpm_close(void *st)
 {
 	struct rpm_db *db = st;
 
+	if (db->dts != NULL) {
+		pthread_mutex_lock(&rpm_lock);
+		R.rpmtsFree(db->dts);
+		pthread_mutex_unlock(&rpm_lock);
+	}
+	if (db->td != NULL) {
+		tmpdb_remove(db->td);
+		free(db->td);
+	}
 	ks_strpool_free(db->pool);
 	free(db->pkgs);
 	free(db->files);
 	free(db->first);
+	free(db->inst);
+	free(db->why);
+	free(db->dts_msg);
 	memset(db, 0, sizeof(*db));
 }
 
@@ -654,22 +737,165 @@ static int
 rpm_open(void *st, struct plat_target *t)
 {
 	struct rpm_db *db = st;
-	struct tmpdb td;
 	int rc;
 
-	if ((rc = tmpdb_make(&td, t)) != 0)
+	db->td = ks_calloc(1, sizeof(*db->td));
+	if ((rc = tmpdb_make(db->td, t)) != 0) {
+		free(db->td);
+		db->td = NULL;
 		return rc;
+	}
 	if ((rc = ks_dl_load(&rpm_lib)) != 0)
 		goto out;
 	if ((rc = ks_strpool_new(&db->pool)) != 0)
 		goto out;
-	rc = read_headers(db, &td, plat_target_name(t));
+	db->tname = intern(db, plat_target_name(t));
+	rc = read_headers(db, db->td, db->tname);
 	if (rc == 0)
 		finish_index(db);
 out:
-	tmpdb_remove(&td);
 	if (rc != 0)
 		rpm_close(db);
+	return rc;
+}
+
+/* ---- dependency checks ------------------------------------------------- */
+
+/*
+ * rpm's words for the problems of `ps`, "; "-separated, capped at
+ * RPM_MAX_WHY bytes (a package can miss hundreds of dependencies).
+ */
+static const char *
+problems_text(struct rpm_db *db, rpmps ps)
+{
+	rpmpsi psi = R.rpmpsInitIterator(ps);
+	rpmProblem pb;
+	char buf[RPM_MAX_WHY];
+	size_t len = 0;
+
+	buf[0] = '\0';
+	while ((pb = R.rpmpsiNext(psi)) != NULL) {
+		char *m = R.rpmProblemString(pb);
+		int k;
+
+		if (m == NULL)
+			continue;
+		k = snprintf(buf + len, sizeof(buf) - len, "%s%s",
+		    len > 0 ? "; " : "", m);
+		free(m);
+		if (k < 0 || (size_t)k >= sizeof(buf) - len) {
+			/* Cut: end with an ellipsis. */
+			memcpy(buf + sizeof(buf) - 4, "...", 4);
+			break;
+		}
+		len += (size_t)k;
+	}
+	R.rpmpsFreeIterator(psi);
+	return intern(db, buf);
+}
+
+/*
+ * rpm -V's dependency verification of package i: a transaction holding only
+ * its installed header as an install element, checked against the
+ * database; the package passes when that element has no problems (as for
+ * rpm -V, an unmet Requires or a Conflicts with an installed package).
+ * Called with the lock held and db->dts open. 1, 0, or KS_ERROR (message
+ * set).
+ */
+static int
+check_one(struct rpm_db *db, size_t i)
+{
+	const struct plat_pkg *p = &db->pkgs[i];
+	unsigned inst = db->inst[i];
+	rpmdbMatchIterator mi;
+	Header h;
+	rpmps ps;
+	int n, rc = KS_ERROR;
+
+	mi = R.rpmtsInitIterator(db->dts, RPMDBI_PACKAGES, &inst,
+	    sizeof(inst));
+	h = mi != NULL ? R.rpmdbNextIterator(mi) : NULL;
+	if (h == NULL) {
+		ks_error_set("%s: %s: header %u not found in the rpm database"
+		    "%s%s", db->tname, p->extended_name, inst,
+		    rpm_logmsg[0] ? ": " : "", rpm_logmsg);
+		goto out;
+	}
+	if (R.rpmtsAddInstallElement(db->dts, h, NULL, 0, NULL) != 0 ||
+	    R.rpmtsCheck(db->dts) != 0) {
+		ks_error_set("%s: %s: librpm could not check the "
+		    "dependencies%s%s", db->tname, p->extended_name,
+		    rpm_logmsg[0] ? ": " : "", rpm_logmsg);
+		goto out;
+	}
+	ps = R.rpmteProblems(R.rpmtsElement(db->dts, 0));
+	n = R.rpmpsNumProblems(ps);
+	if (n > 0)
+		db->why[i] = problems_text(db, ps);
+	R.rpmpsFree(ps);
+	rc = n == 0;
+out:
+	R.rpmtsEmpty(db->dts);
+	R.rpmdbFreeIterator(mi);
+	return rc;
+}
+
+/* Package i's answer, checked on first need (lock held). The first check
+ * opens the transaction set for the scan; when it cannot, every later
+ * check gives the same reason. */
+static int
+check_cached(struct rpm_db *db, size_t i)
+{
+	int rc;
+
+	if (db->pkgs[i].deps_ok >= 0)
+		return db->pkgs[i].deps_ok;
+	if (db->dts_rc == 0) {
+		db->dts_rc = open_ts(db->td, db->tname, &db->dts);
+		if (db->dts_rc == 0) {
+			db->dts_rc = 1;
+			db->why = ks_calloc(db->n, sizeof(*db->why));
+		} else
+			db->dts_msg = ks_strdup(ks_error_msg());
+	}
+	if (db->dts_rc < 0) {
+		ks_error_set("%s", db->dts_msg);
+		return db->dts_rc;
+	}
+	if ((rc = check_one(db, i)) >= 0)
+		db->pkgs[i].deps_ok = rc;
+	return rc;
+}
+
+int
+plat_pkgdb_rpm_deps(struct plat_pkgdb *pdb, const struct plat_pkg *p,
+    const char **why)
+{
+	struct rpm_db *db;
+	uintptr_t a = (uintptr_t)p, lo, hi;
+	size_t i;
+	int rc;
+
+	if (why != NULL)
+		*why = NULL;
+	if (pdb == NULL || pdb->ops != &plat_pkgdb_rpm_ops) {
+		ks_error_set("dependency checks need an rpm database");
+		return KS_EUNSUPPORTED;
+	}
+	db = pdb->state;
+	lo = (uintptr_t)db->pkgs;
+	hi = (uintptr_t)(db->pkgs + db->n);
+	if (a < lo || a >= hi || (a - lo) % sizeof(*p) != 0) {
+		ks_error_set("%s: the package is not one of this rpm database",
+		    db->tname);
+		return KS_ERROR;
+	}
+	i = (a - lo) / sizeof(*p);
+	if ((rc = rpm_enter()) == 0)
+		rc = check_cached(db, i);
+	rpm_leave();
+	if (rc >= 0 && why != NULL)
+		*why = db->why[i];
 	return rc;
 }
 

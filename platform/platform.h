@@ -217,6 +217,16 @@ int plat_pkgdb_lookup(struct plat_pkgdb *db, const char *name, plat_pkg_cb cb,
 /* Every installed package in name order. */
 int plat_pkgdb_foreach(struct plat_pkgdb *db, plat_pkg_cb cb, void *payload);
 size_t plat_pkgdb_count(const struct plat_pkgdb *db);
+/*
+ * rpm only (pkgdb_rpm.c): rpm -V's dependency check of `p`, a package of
+ * db, against the target's database; done on first need, once per package
+ * (p->deps_ok holds the answer afterwards). Returns 1 (satisfied), 0 (not:
+ * *why, when why is not NULL, is rpm's text for what is unsatisfied,
+ * borrowed like p's strings), KS_EUNSUPPORTED (not an rpm database) or
+ * KS_ERROR (librpm could not check; message set).
+ */
+int plat_pkgdb_rpm_deps(struct plat_pkgdb *db, const struct plat_pkg *p,
+    const char **why);
 
 /* ---- system facts --------------------------------------------------------- */
 struct plat_uname {
@@ -352,19 +362,30 @@ typedef int (*plat_listen_cb)(const struct plat_listen *l, void *payload);
 int plat_listen_foreach(struct plat_target *t, plat_listen_cb cb,
     void *payload);
 
-/* SELinux through libselinux (sys_selinux.c), live host only. Returns 1
+/* SELinux (sys_selinux.c): libselinux on the live host; on other targets
+ * what their files hold. plat_selinux_enabled (live host only) returns 1
  * when SELinux is enabled on the running kernel, 0 when not. */
 int plat_selinux_enabled(struct plat_target *t);
+/* The SELINUX= and SELINUXTYPE= values of the target's
+ * /etc/selinux/config (NULL when unset; the caller frees both): 0,
+ * KS_ENOTFOUND without the file, or the read error. */
+int plat_selinux_config(struct plat_target *t, char **mode, char **type);
 struct plat_sebool {
 	const char	*name;
 	int		 active, pending;	/* 0/1, -1 unknown */
 };
 typedef int (*plat_sebool_cb)(const struct plat_sebool *b, void *payload);
+/* Live: the kernel's booleans. Offline: those of the target's binary policy
+ * (/etc/selinux/SELINUXTYPE/policy/policy.N, highest N), active and
+ * pending both its value; KS_ENOTFOUND without one, KS_EPARSE when
+ * libsepol cannot read it. */
 int plat_selinux_booleans_foreach(struct plat_target *t, plat_sebool_cb cb,
     void *payload);
 /* The raw and translated security contexts of a file (not following a
- * final link) or a process; the caller frees both. KS_ENOTFOUND when the
- * file or process does not exist. */
+ * final link) or a process; the caller frees both. A file without a
+ * context (no security.selinux attribute) gives 0 and both NULL; offline
+ * both are the raw context (no translation). KS_ENOTFOUND when the file or
+ * process does not exist; processes are live host only. */
 int plat_selinux_file_context(struct plat_target *t, const char *path,
     char **raw, char **trans);
 int plat_selinux_pid_context(struct plat_target *t, long pid, char **raw,

@@ -3,13 +3,47 @@
  * built by tests/e2e/fixtures/mkrpmroot.sh (once for the program):
  * rpminfo_object with every kind of name selection and the filepaths
  * behavior, rpmverifyfile_object against the fixture's altered files, and
- * rpmverifypackage_object; a root without rpm. Without rpmbuild the tests
- * fail.
+ * rpmverifypackage_object; a root without rpm. rpmverifypackage's
+ * dependency check runs on a second database built here (DEPS_SH): packages
+ * whose Requires another package's Provides, a file or an rpmlib()
+ * capability satisfy, installed without --nodeps (so rpm itself agreed),
+ * and three installed with --nodeps whose Requires are missing. Without
+ * rpmbuild the tests fail.
  */
 #include "test_probe_fixture.h"
 
 static char rroot[64];
+static char droot[64];
 static char keyid[32];
+
+/* sh -c DEPS_SH sh ROOT: six noarch packages into ROOT/var/lib/rpm. */
+static const char DEPS_SH[] =
+    "set -eu; R=$1; W=$(mktemp -d); trap 'rm -rf \"$W\"' EXIT; "
+    "export HOME=$W; mkdir -p \"$W/top/SPECS\" \"$R/var/lib/rpm\"; "
+    "mk() { printf '%s\\n' \"Name: $1\" 'Version: 1.0' 'Release: 1' "
+    "'Summary: s' 'License: MIT' 'BuildArch: noarch' \"$2\" "
+    "'%description' d '%install' "
+    "\"mkdir -p %{buildroot}/usr/share/kd/$1\" "
+    "\"echo $1 >%{buildroot}/usr/share/kd/$1/file\" '%files' "
+    "\"/usr/share/kd/$1/file\" >\"$W/top/SPECS/$1.spec\"; "
+    "rpmbuild -bb --quiet --define \"_topdir $W/top\" "
+    "--define '_build_id_links none' --define 'debug_package %{nil}' "
+    "--define '__os_install_post %{nil}' \"$W/top/SPECS/$1.spec\"; }; "
+    "mk provider 'Provides: kensa-cap = 2.0'; "
+    "mk needcap 'Requires: kensa-cap >= 1.0'; "
+    "mk needfile 'Requires: /usr/share/kd/provider/file'; "
+    "mk needlib 'Requires: rpmlib(CompressedFileNames) <= 3.0.4-1'; "
+    "mk missing 'Requires: kensa-missing'; "
+    "mk oldcap 'Requires: kensa-cap >= 3.0'; "
+    "mk nolib 'Requires: rpmlib(KensaNoSuchFeature)'; "
+    "N=$W/top/RPMS/noarch; "
+    "rpm --root \"$R\" --dbpath /var/lib/rpm -i --justdb --nosignature "
+    "\"$N\"/provider-* \"$N\"/needcap-* \"$N\"/needfile-* "
+    "\"$N\"/needlib-*; "
+    "! rpm --root \"$R\" --dbpath /var/lib/rpm -i --justdb --test "
+    "--nosignature \"$N\"/missing-*; "
+    "rpm --root \"$R\" --dbpath /var/lib/rpm -i --justdb --nodeps "
+    "--nosignature \"$N\"/missing-* \"$N\"/oldcap-* \"$N\"/nolib-*";
 
 static int
 group_setup(void **state)
@@ -34,6 +68,15 @@ group_setup(void **state)
 		return -1;
 	fclose(fp);
 	keyid[strcspn(keyid, "\n")] = '\0';
+	snprintf(droot, sizeof(droot), "/tmp/kensa-rpmdeps-XXXXXX");
+	if (mkdtemp(droot) == NULL)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "sh -c \"$KS_DEPS_SH\" sh %s "
+	    ">/dev/null 2>&1", droot);
+	if (setenv("KS_DEPS_SH", DEPS_SH, 1) != 0 || system(cmd) != 0) {
+		fprintf(stderr, "building the dependency fixture failed\n");
+		return -1;
+	}
 	return 0;
 }
 
@@ -43,6 +86,8 @@ group_teardown(void **state)
 	(void)state;
 	if (rroot[0] != '\0')
 		(void)nftw(rroot, fx_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+	if (droot[0] != '\0')
+		(void)nftw(droot, fx_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
 }
 
@@ -358,9 +403,9 @@ test_probe_rpm__verifypackage(void **state)
 	assert_string_equal(fx_order(it), "name,epoch,version,release,arch,"
 	    "extended_name,dependency_check_passed,"
 	    "verification_script_successful");
-	/* Not checked / never run: the entities say so. */
-	assert_int_equal(fx_ent(it, "dependency_check_passed", 0)->status,
-	    OVAL_ST_NOT_COLLECTED);
+	/* multi needs only rpmlib() capabilities (rpmbuild's own). */
+	assert_string_equal(fx_val(it, "dependency_check_passed", 0), "true");
+	/* Never run: the entity says so. */
 	assert_int_equal(fx_ent(it, "verification_script_successful",
 	    0)->status, OVAL_ST_NOT_COLLECTED);
 	/* nodeps / noscripts: "this entity must not be collected". */
@@ -370,6 +415,77 @@ test_probe_rpm__verifypackage(void **state)
 	assert_string_equal(fx_order(it), "name,epoch,version,release,arch,"
 	    "extended_name");
 	assert_string_equal(fx_val(it, "epoch", 0), "1");
+	fx_free(&f);
+}
+
+#define VDEP(n, behaviors, name) \
+    VPKG(n, behaviors "<name>" name "</name>" ANY)
+
+static const char *const deps_objs =
+    VDEP(40, "", "provider")
+    VDEP(41, "", "needcap")
+    VDEP(42, "", "needfile")
+    VDEP(43, "", "needlib")
+    VDEP(44, "", "missing")
+    VDEP(45, "", "oldcap")
+    VDEP(46, "", "nolib")
+    VDEP(47, "<behaviors nodeps=\"true\"/>", "missing")
+    VDEP(48, "<behaviors noscripts=\"true\"/>", "missing");
+
+/* The dependency_check_passed value of object n's one item. */
+static const char *
+deps_of(struct fx *f, const char *id)
+{
+	struct oval_collected *c = fx_collect(f, id);
+
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 1);
+	return fx_val(fx_item(f, c, 0), "dependency_check_passed", 0);
+}
+
+/*
+ * dependency_check_passed: "indicates whether or not the dependency check
+ * passed. If the dependency check fails, this entity will be false"
+ * (linux-system-characteristics-schema rpmverifypackage_item), as rpm -V
+ * checks: Requires met by a Provides, a file of another package or an
+ * rpmlib() capability pass; a missing name, a too old version or an
+ * unknown rpmlib() feature fail.
+ */
+static void
+test_probe_rpm__verifypackage_deps(void **state)
+{
+	struct fx f;
+	struct oval_collected *c;
+	const struct oval_item *it;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(plat_target_root_new(&f.t, droot), 0);
+	fx_load(&f, deps_objs, NULL);
+	assert_string_equal(deps_of(&f, "oval:t:obj:40"), "true");
+	assert_string_equal(deps_of(&f, "oval:t:obj:41"), "true");
+	assert_string_equal(deps_of(&f, "oval:t:obj:42"), "true");
+	assert_string_equal(deps_of(&f, "oval:t:obj:43"), "true");
+	assert_string_equal(deps_of(&f, "oval:t:obj:44"), "false");
+	assert_string_equal(deps_of(&f, "oval:t:obj:45"), "false");
+	assert_string_equal(deps_of(&f, "oval:t:obj:46"), "false");
+	/* The failing item says what rpm found unsatisfied. */
+	c = fx_collect(&f, "oval:t:obj:44");
+	it = fx_item(&f, c, 0);
+	assert_int_equal(it->nmsgs, 2);
+	assert_non_null(strstr(it->msgs[0].text, "kensa-missing"));
+	c = fx_collect(&f, "oval:t:obj:45");
+	it = fx_item(&f, c, 0);
+	assert_non_null(strstr(it->msgs[0].text, "kensa-cap >= 3.0"));
+	/* "If the dependency check is not performed, due to the 'nodeps'
+	 * behavior, this entity must not be collected." */
+	c = fx_collect(&f, "oval:t:obj:47");
+	assert_int_equal(c->nitems, 1);
+	assert_null(fx_ent(fx_item(&f, c, 0), "dependency_check_passed", 0));
+	assert_string_equal(fx_order(fx_item(&f, c, 0)), "name,epoch,version,"
+	    "release,arch,extended_name,verification_script_successful");
+	/* noscripts alone still checks (a cached answer, same value). */
+	assert_string_equal(deps_of(&f, "oval:t:obj:48"), "false");
 	fx_free(&f);
 }
 
@@ -423,6 +539,7 @@ main(void)
 		cmocka_unit_test(test_probe_rpm__verifyfile_behaviors),
 		cmocka_unit_test(test_probe_rpm__verifyfile_missing),
 		cmocka_unit_test(test_probe_rpm__verifypackage),
+		cmocka_unit_test(test_probe_rpm__verifypackage_deps),
 		cmocka_unit_test(test_probe_rpm__no_database),
 		cmocka_unit_test(test_probe_rpm__one_open),
 	};

@@ -311,28 +311,92 @@ test_pkgdb_rpm__corrupt(void **state)
 	(void)nftw(dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* The fixture's database as the only file of an in-memory target. */
+static struct plat_pkgdb *
+open_mem_fixture(struct plat_target **t)
+{
+	char p[128], *data = NULL;
+	size_t len = 0;
+	struct plat_pkgdb *db = NULL;
+
+	snprintf(p, sizeof(p), "%s/var/lib/rpm/rpmdb.sqlite", root);
+	assert_int_equal(ks_file_read(p, 64u << 20, &data, &len), 0);
+	assert_int_equal(plat_target_mem_new(t), 0);
+	assert_int_equal(plat_target_mem_add_file(*t,
+	    "/var/lib/rpm/rpmdb.sqlite", data, len, 0644), 0);
+	free(data);
+	assert_int_equal(plat_pkgdb_open(&db, *t, "rpm"), 0);
+	return db;
+}
+
 /* The same database read from an in-memory target: only the fs is used. */
 static void
 test_pkgdb_rpm__mem_target(void **state)
 {
-	char p[128], *data = NULL;
-	size_t len = 0;
 	struct plat_target *t;
-	struct plat_pkgdb *db = NULL;
+	struct plat_pkgdb *db = open_mem_fixture(&t);
 	struct seen s = { .n = 0 };
 
 	(void)state;
-	snprintf(p, sizeof(p), "%s/var/lib/rpm/rpmdb.sqlite", root);
-	assert_int_equal(ks_file_read(p, 64u << 20, &data, &len), 0);
-	assert_int_equal(plat_target_mem_new(&t), 0);
-	assert_int_equal(plat_target_mem_add_file(t,
-	    "/var/lib/rpm/rpmdb.sqlite", data, len, 0644), 0);
-	free(data);
-	assert_int_equal(plat_pkgdb_open(&db, t, "rpm"), 0);
 	assert_int_equal(plat_pkgdb_count(db), 10);
 	assert_int_equal(plat_pkgdb_lookup(db, "perl-Git", collect_cb, &s), 0);
 	assert_int_equal(s.n, 1);
 	assert_string_equal(s.p[0]->evr, "0:2.18.4-2.el8_2");
+	plat_pkgdb_free(db);
+	plat_target_free(t);
+}
+
+static int
+deps_cb(const struct plat_pkg *p, void *payload)
+{
+	struct plat_pkgdb *db = payload;
+	const char *why = "x";
+
+	/* Checked on first need only, then remembered. */
+	assert_int_equal(p->deps_ok, -1);
+	assert_int_equal(plat_pkgdb_rpm_deps(db, p, &why), 1);
+	assert_null(why);
+	assert_int_equal(p->deps_ok, 1);
+	assert_int_equal(plat_pkgdb_rpm_deps(db, p, NULL), 1);
+	return 0;
+}
+
+/*
+ * rpm -V's dependency check, here on a target whose database is only a
+ * file of an in-memory fs: every fixture package requires only rpmlib()
+ * capabilities (rpmbuild's own), which librpm provides. The packages that
+ * fail are tested in tests/unit/oval/test_probe_rpm.c.
+ */
+static void
+test_pkgdb_rpm__deps(void **state)
+{
+	static const char status[] =
+	    "Package: a\nStatus: install ok installed\nVersion: 1\n\n";
+	struct plat_target *t, *ot;
+	struct plat_pkgdb *db = open_mem_fixture(&t), *other = NULL;
+	struct seen s = { .n = 0 };
+
+	(void)state;
+	assert_int_equal(plat_pkgdb_foreach(db, deps_cb, db), 0);
+	/* A package of another database is refused, not misread. */
+	other = open_fixture(&ot);
+	assert_int_equal(plat_pkgdb_lookup(other, "git", collect_cb, &s), 0);
+	assert_int_equal(plat_pkgdb_rpm_deps(db, s.p[0], NULL), KS_ERROR);
+	assert_non_null(strstr(ks_error_msg(), "not one of this"));
+	plat_pkgdb_free(other);
+	plat_target_free(ot);
+	plat_pkgdb_free(db);
+	plat_target_free(t);
+	/* dpkg has no such check. */
+	assert_int_equal(plat_target_mem_new(&t), 0);
+	assert_int_equal(plat_target_mem_add_file(t, "/var/lib/dpkg/status",
+	    status, strlen(status), 0644), 0);
+	assert_int_equal(plat_pkgdb_open(&db, t, "dpkg"), 0);
+	s.n = 0;
+	assert_int_equal(plat_pkgdb_lookup(db, "a", collect_cb, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(plat_pkgdb_rpm_deps(db, s.p[0], NULL),
+	    KS_EUNSUPPORTED);
 	plat_pkgdb_free(db);
 	plat_target_free(t);
 }
@@ -366,6 +430,7 @@ main(void)
 		cmocka_unit_test(test_pkgdb_rpm__corrupt),
 		cmocka_unit_test(test_pkgdb_rpm__mem_target),
 		cmocka_unit_test(test_pkgdb_rpm__reopen),
+		cmocka_unit_test(test_pkgdb_rpm__deps),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
