@@ -11,16 +11,16 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libpcre2-8 openssl libcurl libarchive yaml-0.1 rpm libselinux libsepol
+PKGS     = libxml-2.0 libxslt libpcre2-8 openssl libcurl libarchive yaml-0.1 rpm libselinux libsystemd libsepol
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# librpm, libcurl, libxslt, libselinux, libsepol, libarchive, libcrypto
-# and libyaml are opened with dlopen on first use (ks_dl_load in
+# librpm, libcurl, libxslt, libselinux, libsepol, libsystemd, libarchive,
+# libcrypto and libyaml are opened with dlopen on first use (ks_dl_load in
 # platform/base/dl.c): compiled against, not linked. Their sonames come from
 # the libraries the linker would find, so the two agree.
-DL_PKGS    = libcurl rpm libxslt libselinux libarchive openssl yaml-0.1 libsepol
+DL_PKGS    = libcurl rpm libxslt libselinux libarchive openssl yaml-0.1 libsystemd libsepol
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS)) 2>/dev/null)
 # Unit tests that check against a library directly link it themselves.
-TEST_LIBS  := $(shell pkg-config --libs libselinux libarchive libcrypto 2>/dev/null)
+TEST_LIBS  := $(shell pkg-config --libs libselinux libarchive libcrypto libsystemd 2>/dev/null)
 soname      = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
 SONAMES    := -DKS_SONAME_RPM='"$(call soname,librpm.so)"' \
               -DKS_SONAME_CURL='"$(call soname,libcurl.so)"' \
@@ -29,6 +29,7 @@ SONAMES    := -DKS_SONAME_RPM='"$(call soname,librpm.so)"' \
               -DKS_SONAME_ARCHIVE='"$(call soname,libarchive.so)"' \
               -DKS_SONAME_CRYPTO='"$(call soname,libcrypto.so)"' \
               -DKS_SONAME_YAML='"$(call soname,libyaml.so)"' \
+              -DKS_SONAME_SYSTEMD='"$(call soname,libsystemd.so)"' \
               -DKS_SONAME_SEPOL='"$(call soname,libsepol.so)"'
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter -Werror

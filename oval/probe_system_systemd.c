@@ -1,10 +1,13 @@
 /*
- * systemdunitproperty_object and systemdunitdependency_object from unit
+ * systemdunitproperty_object and systemdunitdependency_object. On the live
+ * host with systemd running, from the manager over D-Bus (platform.h's
+ * plat_systemd_*): every property it has, runtime state included. Else
+ * (an offline root, an image, a container without systemd) from unit
  * files: systemd's search path and precedence, aliases, masks, templates,
- * drop-ins and .wants/.requires directories, read through the target's file
- * system, so the live host and an offline root are read the same way. It
- * does not talk to a running systemd: runtime properties (ActiveState,
- * SubState, MainPID...) are "not collected" with a message.
+ * drop-ins and .wants/.requires directories, read through the target's
+ * file system; properties only the running manager knows (ActiveState,
+ * SubState, MainPID...) are then "not collected" with a message. This
+ * file does not talk D-Bus itself.
  */
 #include "oval/probe_system_int.h"
 
@@ -115,16 +118,20 @@ sd_unit_free(void *p)
 	free(u);
 }
 
-/* A growing list of distinct strings. */
+/* A growing list of distinct strings, at most `max` (0: SD_MAX_LIST); an
+ * index finds duplicates once the list is long. */
 struct sd_list {
 	char		**v;
-	uint32_t	  n;
+	uint32_t	  n, max;
 	size_t		  cap;
+	struct ks_map	 *set;
 };
 
 static bool
 sd_list_has(const struct sd_list *l, const char *s)
 {
+	if (l->set != NULL)
+		return ks_map_get(l->set, s) != NULL;
 	for (uint32_t i = 0; i < l->n; i++)
 		if (strcmp(l->v[i], s) == 0)
 			return true;
@@ -136,12 +143,18 @@ sd_list_add(struct sd_list *l, const char *s, size_t len)
 {
 	char *d = ks_strndup(s, len);
 
-	if (sd_list_has(l, d) || l->n >= SD_MAX_LIST) {
+	if (sd_list_has(l, d) || l->n >= (l->max != 0 ? l->max :
+	    SD_MAX_LIST)) {
 		free(d);
 		return;
 	}
 	ks_grow(&l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	l->v[l->n++] = d;
+	if (l->n == 64 && l->set == NULL && ks_map_new(&l->set) == 0)
+		for (uint32_t i = 0; i < l->n; i++)
+			(void)ks_map_put(l->set, l->v[i], l->v[i]);
+	else if (l->set != NULL)
+		(void)ks_map_put(l->set, d, d);
 }
 
 static void
@@ -150,6 +163,7 @@ sd_list_clear(struct sd_list *l)
 	for (uint32_t i = 0; i < l->n; i++)
 		free(l->v[i]);
 	free(l->v);
+	ks_map_free(l->set);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -159,13 +173,57 @@ sd_strcmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Session state (PROBE_SLOT_SYSTEM): units loaded once per scan. */
+/* A unit as the running manager reports it (plat_systemd_unit_props). */
+struct sd_bprop {
+	char		*name;
+	struct sd_list	 vals;
+	bool		 truncated;
+};
+
+struct sd_bunit {
+	int		 rc;		/* 0, KS_ENOTFOUND, KS_ERROR */
+	char		*err;		/* message when rc is KS_ERROR */
+	struct sd_bprop	*props;
+	size_t		 nprops, cap;
+};
+
+static void
+sd_bunit_free(struct sd_bunit *u)
+{
+	if (u == NULL)
+		return;
+	for (size_t i = 0; i < u->nprops; i++) {
+		free(u->props[i].name);
+		sd_list_clear(&u->props[i].vals);
+	}
+	free(u->props);
+	free(u->err);
+	free(u);
+}
+
+/* Session state (PROBE_SLOT_SYSTEM): where units come from, decided once
+ * per scan, and the units loaded so far. */
 struct sd_state {
+	bool		 probed;	/* bus/why decided */
+	struct plat_systemd *bus;	/* the live manager, or NULL: files */
+	char		*why;		/* why a live host used files */
 	struct ks_map	*units;		/* name -> struct sd_unit * */
 	struct sd_unit	**all;		/* for freeing */
 	size_t		 nall, cap;
-	struct sd_list	 names;		/* every unit file name, sorted */
+	struct ks_map	*bunits;	/* name -> struct sd_bunit * */
+	struct sd_bunit	**ball;		/* for freeing */
+	char		**bnames;	/* their keys */
+	size_t		 nball, bcap, bncap;
+	struct sd_list	 names;		/* all unit names, sorted */
 	bool		 listed;
+	int		 list_rc;	/* listing the manager's units */
+	char		*list_err;
+	struct {
+		const char	*part;	/* a unit id (borrowed from all) */
+		char		*whole;	/* the unit its PartOf= names */
+	}		*partof;
+	size_t		 npartof, partof_cap;
+	bool		 partof_indexed;
 };
 
 static void
@@ -175,11 +233,24 @@ sd_state_free(void *p)
 
 	if (st == NULL)
 		return;
+	plat_systemd_free(st->bus);
+	free(st->why);
 	ks_map_free(st->units);
 	for (size_t i = 0; i < st->nall; i++)
 		sd_unit_free(st->all[i]);
 	free(st->all);
+	ks_map_free(st->bunits);
+	for (size_t i = 0; i < st->nball; i++) {
+		sd_bunit_free(st->ball[i]);
+		free(st->bnames[i]);
+	}
+	free(st->ball);
+	free(st->bnames);
 	sd_list_clear(&st->names);
+	free(st->list_err);
+	for (size_t i = 0; i < st->npartof; i++)
+		free(st->partof[i].whole);
+	free(st->partof);
 	free(st);
 }
 
@@ -193,9 +264,104 @@ sd_state(struct oval_session *s)
 	st = ks_calloc(1, sizeof(*st));
 	if (ks_map_new(&st->units) < 0)
 		st->units = NULL;	/* only a cache */
+	if (ks_map_new(&st->bunits) < 0)
+		st->bunits = NULL;
+	st->names.max = SD_MAX_UNITS;
 	s->probe_state[PROBE_SLOT_SYSTEM] = st;
 	s->probe_free[PROBE_SLOT_SYSTEM] = sd_state_free;
 	return st;
+}
+
+/*
+ * The running manager when the target is the live host and systemd
+ * answers on the system bus; NULL otherwise (unit files are read, and on
+ * the live host st->why says why).
+ */
+static struct plat_systemd *
+sd_bus(struct oval_session *s)
+{
+	struct sd_state *st = sd_state(s);
+
+	if (st->probed)
+		return st->bus;
+	st->probed = true;
+	if (!plat_target_is_live(s->target))
+		return NULL;
+	ks_error_clear();
+	if (plat_systemd_open(s->target, &st->bus) != 0) {
+		st->bus = NULL;
+		st->why = ks_asprintf("%s: properties and dependencies read "
+		    "from unit files", ks_error_msg());
+		ks_error_clear();
+	}
+	return st->bus;
+}
+
+static int
+sd_bprop_cb(const struct plat_systemd_prop *p, void *payload)
+{
+	struct sd_bunit *u = payload;
+	struct sd_bprop *bp;
+
+	ks_grow(&u->props, &u->cap, u->nprops + 1, sizeof(*u->props));
+	bp = &u->props[u->nprops++];
+	memset(bp, 0, sizeof(*bp));
+	bp->name = ks_strdup(p->name);
+	/* Values are kept as the manager gives them, duplicates too. */
+	for (size_t i = 0; i < p->nvalues; i++) {
+		ks_grow(&bp->vals.v, &bp->vals.cap, bp->vals.n + 1,
+		    sizeof(char *));
+		bp->vals.v[bp->vals.n++] = ks_strdup(p->values[i]);
+	}
+	bp->truncated = p->truncated;
+	return 0;
+}
+
+/* The property `name` of a unit from the manager, or NULL. */
+static const struct sd_bprop *
+sd_bprop(const struct sd_bunit *u, const char *name)
+{
+	for (size_t i = 0; i < u->nprops; i++)
+		if (strcmp(u->props[i].name, name) == 0)
+			return &u->props[i];
+	return NULL;
+}
+
+/*
+ * A unit from the manager (cached). rc is KS_ENOTFOUND for a name the
+ * manager has no unit for, or whose LoadState is "not-found" (the unit is
+ * only referenced); KS_ERROR with err for a D-Bus failure. Never NULL.
+ */
+static struct sd_bunit *
+sd_bload(struct oval_session *s, const char *name)
+{
+	struct sd_state *st = sd_state(s);
+	struct sd_bunit *u;
+	const struct sd_bprop *ls;
+
+	if (st->bunits != NULL && (u = ks_map_get(st->bunits, name)) != NULL)
+		return u;
+	u = ks_calloc(1, sizeof(*u));
+	ks_error_clear();
+	u->rc = plat_systemd_unit_props(st->bus, name, sd_bprop_cb, u);
+	if (u->rc != 0 && u->rc != KS_ENOTFOUND) {
+		u->rc = KS_ERROR;
+		u->err = ks_strdup(ks_error_msg());
+	}
+	ls = sd_bprop(u, "LoadState");
+	if (u->rc == 0 && ls != NULL && ls->vals.n == 1 &&
+	    strcmp(ls->vals.v[0], "not-found") == 0)
+		u->rc = KS_ENOTFOUND;
+	ks_error_clear();
+	ks_grow(&st->ball, &st->bcap, st->nball + 1, sizeof(*st->ball));
+	ks_grow(&st->bnames, &st->bncap, st->nball + 1,
+	    sizeof(*st->bnames));
+	st->ball[st->nball] = u;
+	st->bnames[st->nball] = ks_strdup(name);
+	if (st->bunits != NULL && ks_map_count(st->bunits) < SD_MAX_UNITS)
+		(void)ks_map_put(st->bunits, st->bnames[st->nball], u);
+	st->nball++;
+	return u;
 }
 
 /* ---- unit file parsing --------------------------------------------------- */
@@ -671,8 +837,9 @@ sd_default_deps(const struct sd_unit *u)
 }
 
 /*
- * Requires= or Wants= of a loaded unit: the [Unit] settings, the
- * .requires/.wants directories, and the implicit dependencies the man
+ * A forward dependency setting (Requires=, Wants=, Requisite=, BindsTo=,
+ * Upholds=) of a loaded unit: the [Unit] settings, the .requires/.wants/
+ * .upholds directories, and the implicit dependencies the man
  * pages document for Requires=: services, sockets, timers and paths with
  * DefaultDependencies=yes require sysinit.target (systemd.service(5),
  * systemd.socket(5), systemd.timer(5), systemd.path(5) "Default
@@ -693,7 +860,14 @@ sd_deps(struct oval_session *s, const struct sd_unit *u, const char *kind,
 	if (u->load != SD_LOADED)
 		return;
 	sd_words(u, "Unit", kind, u->nkv, out);
-	sd_dep_dirs(s->target, u, req ? "requires" : "wants", out);
+	/* systemd.unit(5): ".wants/", ".requires/" and ".upholds/"
+	 * directories add Wants=, Requires= and Upholds= dependencies. */
+	if (req)
+		sd_dep_dirs(s->target, u, "requires", out);
+	else if (strcmp(kind, "Wants") == 0)
+		sd_dep_dirs(s->target, u, "wants", out);
+	else if (strcmp(kind, "Upholds") == 0)
+		sd_dep_dirs(s->target, u, "upholds", out);
 	if (!req || suf == NULL)
 		return;
 	if (sd_default_deps(u) && (strcmp(suf, ".service") == 0 ||
@@ -857,11 +1031,73 @@ static const char *const sd_runtime_props[] = {
 /* The properties this collector derives from files, for "not equals" /
  * "pattern match" on the property entity. */
 static const char *const sd_file_props[] = {
-	"After", "Before", "BindsTo", "Conflicts", "Description",
-	"Documentation", "DropInPaths", "FragmentPath", "Id", "LoadState",
-	"Names", "OnFailure", "PartOf", "Requires", "Requisite",
-	"UnitFileState", "Wants",
+	"After", "Before", "BindsTo", "Conflicts", "ConsistsOf",
+	"Description", "Documentation", "DropInPaths", "FragmentPath", "Id",
+	"LoadState", "Names", "OnFailure", "PartOf", "Requires", "Requisite",
+	"UnitFileState", "Upholds", "Wants",
 };
+
+/*
+ * The dependencies `systemctl list-dependencies` follows, which the
+ * schema names as the reference for systemdunitdependency_item
+ * ("systemctl list-dependencies --plain $unit"); systemctl(1): "This
+ * recursively lists units following the Requires=, Requisite=, Wants=,
+ * ConsistsOf=, BindsTo=, and Upholds= dependencies".
+ */
+static const char *const sd_dep_kinds[] = {
+	"Requires", "Requisite", "Wants", "ConsistsOf", "BindsTo", "Upholds",
+};
+
+static bool
+sd_is_dep_kind(const char *prop)
+{
+	for (size_t i = 0; i < sizeof(sd_dep_kinds) / sizeof(*sd_dep_kinds);
+	    i++)
+		if (strcmp(prop, sd_dep_kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+static const struct sd_list *sd_names(struct oval_session *s);
+
+/* ConsistsOf of u from files: the units whose PartOf= names it (the
+ * manager adds the reverse, systemd.unit(5) "PartOf="). Every unit is
+ * read once per scan to index the PartOf= pairs. */
+static void
+sd_consists_of(struct oval_session *s, const struct sd_unit *u,
+    struct sd_list *out)
+{
+	struct sd_state *st = sd_state(s);
+
+	if (u->load != SD_LOADED)
+		return;
+	if (!st->partof_indexed) {
+		const struct sd_list *l = sd_names(s);
+
+		st->partof_indexed = true;
+		for (uint32_t i = 0; i < l->n; i++) {
+			struct sd_unit *o = sd_load(s, l->v[i]);
+			struct sd_list po = { 0 };
+
+			if (o->load == SD_LOADED)
+				sd_words(o, "Unit", "PartOf", o->nkv, &po);
+			for (uint32_t k = 0; k < po.n; k++) {
+				ks_grow(&st->partof, &st->partof_cap,
+				    st->npartof + 1, sizeof(*st->partof));
+				st->partof[st->npartof].part = o->id;
+				st->partof[st->npartof++].whole =
+				    ks_strdup(po.v[k]);
+			}
+			sd_list_clear(&po);
+		}
+	}
+	for (size_t i = 0; i < st->npartof; i++)
+		if (strcmp(st->partof[i].part, u->id) != 0 &&
+		    (strcmp(st->partof[i].whole, u->id) == 0 ||
+		    strcmp(st->partof[i].whole, u->name) == 0))
+			sd_list_add(out, st->partof[i].part,
+			    strlen(st->partof[i].part));
+}
 
 /*
  * Values of property `prop` of u into out. Returns 1 when derived from the
@@ -872,8 +1108,8 @@ sd_prop(struct oval_session *s, const struct sd_unit *u, const char *prop,
     struct sd_list *out)
 {
 	static const char *const lists[] = {
-		"After", "Before", "BindsTo", "Conflicts", "OnFailure",
-		"PartOf", "Requisite", "Documentation",
+		"After", "Before", "Conflicts", "OnFailure", "PartOf",
+		"Documentation",
 	};
 	const char *v;
 
@@ -902,10 +1138,12 @@ sd_prop(struct oval_session *s, const struct sd_unit *u, const char *prop,
 		if (v == NULL || *v == '\0')
 			v = u->id;
 		sd_list_add(out, v, strlen(v));
-	} else if (strcmp(prop, "Wants") == 0 ||
-	    strcmp(prop, "Requires") == 0)
-		sd_deps(s, u, prop, out);
-	else {
+	} else if (sd_is_dep_kind(prop)) {
+		if (strcmp(prop, "ConsistsOf") == 0)
+			sd_consists_of(s, u, out);
+		else
+			sd_deps(s, u, prop, out);
+	} else {
 		for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
 			if (strcmp(prop, lists[i]) == 0) {
 				sd_words(u, "Unit", prop, u->nkv, out);
@@ -928,17 +1166,36 @@ sd_names_cb(const char *name, enum plat_ftype type, void *payload)
 	return 0;
 }
 
+static int
+sd_bnames_cb(const char *name, void *payload)
+{
+	struct sd_list *l = payload;
+
+	sd_list_add(l, name, strlen(name));
+	return 0;
+}
+
+/* Every unit name: the manager's loaded units and unit files, or the unit
+ * files of the search path. Sorted; listed once per scan. */
 static const struct sd_list *
 sd_names(struct oval_session *s)
 {
 	struct sd_state *st = sd_state(s);
+	struct plat_systemd *bus = sd_bus(s);
 
 	if (!st->listed) {
-		for (size_t i = 0; i < SD_NDIRS; i++) {
+		if (bus != NULL) {
 			ks_error_clear();
-			(void)plat_fs_list(s->target, sd_dirs[i],
-			    sd_names_cb, &st->names);
-		}
+			st->list_rc = plat_systemd_units_foreach(bus,
+			    sd_bnames_cb, &st->names);
+			if (st->list_rc < 0)
+				st->list_err = ks_strdup(ks_error_msg());
+		} else
+			for (size_t i = 0; i < SD_NDIRS; i++) {
+				ks_error_clear();
+				(void)plat_fs_list(s->target, sd_dirs[i],
+				    sd_names_cb, &st->names);
+			}
 		if (st->names.n > 1)
 			qsort(st->names.v, st->names.n, sizeof(char *),
 			    sd_strcmp);
@@ -953,8 +1210,15 @@ sd_all(probe_sys_name_cb cb, void *cbp, void *payload)
 	/* payload is a struct sdp or sdd: both begin with the session. */
 	struct oval_session *s = *(struct oval_session **)payload;
 	const struct sd_list *l = sd_names(s);
+	struct sd_state *st = sd_state(s);
 	int rc;
 
+	if (st->list_rc < 0) {
+		/* Matching a pattern against part of the units could
+		 * claim a unit does not exist: the object fails. */
+		ks_error_set("%s", st->list_err);
+		return st->list_rc;
+	}
 	for (uint32_t i = 0; i < l->n; i++)
 		if ((rc = cb(l->v[i], cbp)) != 0)
 			return rc;
@@ -968,7 +1232,8 @@ struct sdp {
 	struct oval_collected		*c;
 	const struct oval_entity	*prop;
 	const char			*unit;
-	bool				 item_errors;
+	struct sd_bunit			*bu;	/* from the manager */
+	bool				 item_errors, incomplete;
 };
 
 static bool
@@ -981,44 +1246,108 @@ sd_is_runtime(const char *prop)
 	return false;
 }
 
+/* Starts the item of d->unit and `prop` (NULL: the property entity is
+ * itself in error, for a unit whose properties could not be read). */
+static void
+sdp_item(struct sdp *d, struct oval_item *it, const char *prop)
+{
+	probe_item_init(it, "linux", "systemdunitproperty_item");
+	probe_item_add(d->s, it, "unit", d->unit, OVAL_DT_STRING);
+	if (prop != NULL)
+		probe_item_add(d->s, it, "property", prop, OVAL_DT_STRING);
+	else
+		probe_item_add_status(d->s, it, "property", OVAL_DT_STRING,
+		    OVAL_ST_ERROR);
+}
+
+/* An item in error: the unit could not be read. */
+static void
+sdp_error(struct sdp *d, const char *prop, const char *msg)
+{
+	struct oval_item it;
+
+	sdp_item(d, &it, prop);
+	it.status = OVAL_ST_ERROR;
+	probe_item_add_status(d->s, &it, "value", OVAL_DT_STRING,
+	    OVAL_ST_ERROR);
+	probe_item_msg(d->s, &it, "error", "%s", msg);
+	d->item_errors = true;
+	probe_item_commit(d->s, d->c, &it);
+}
+
+/* A property as the manager reports it. A property the unit does not have
+ * gives no item: the manager lists every property a unit has. */
+static int
+sdp_bus_prop(struct sdp *d, const char *prop)
+{
+	const struct sd_bprop *bp;
+	struct oval_item it;
+
+	if (d->bu->rc != 0) {
+		sdp_error(d, prop, d->bu->err);
+		return 0;
+	}
+	if ((bp = sd_bprop(d->bu, prop)) == NULL)
+		return 0;
+	sdp_item(d, &it, prop);
+	for (uint32_t i = 0; i < bp->vals.n; i++)
+		probe_item_add(d->s, &it, "value", bp->vals.v[i],
+		    OVAL_DT_STRING);
+	if (bp->truncated) {
+		probe_item_msg(d->s, &it, "warning", "%s %s: values over the "
+		    "caps (%u values, %u bytes each) were left out", d->unit,
+		    prop, PLAT_SYSTEMD_MAX_VALUES, PLAT_SYSTEMD_VALUE_MAX);
+		d->incomplete = true;
+	}
+	probe_item_commit(d->s, d->c, &it);
+	return 0;
+}
+
 static int
 sdp_prop_cb(const char *prop, void *payload)
 {
 	struct sdp *d = payload;
-	struct sd_unit *u = sd_load(d->s, d->unit);
+	struct sd_unit *u;
 	struct sd_list vals = { 0 };
 	struct oval_item it;
+	const char *why;
 
-	probe_item_init(&it, "linux", "systemdunitproperty_item");
-	probe_item_add(d->s, &it, "unit", d->unit, OVAL_DT_STRING);
-	probe_item_add(d->s, &it, "property", prop, OVAL_DT_STRING);
+	if (d->bu != NULL)
+		return sdp_bus_prop(d, prop);
+	u = sd_load(d->s, d->unit);
 	if (u->err != NULL && u->load == SD_LOADED) {
-		it.status = OVAL_ST_ERROR;
-		probe_item_add_status(d->s, &it, "value", OVAL_DT_STRING,
-		    OVAL_ST_ERROR);
-		probe_item_msg(d->s, &it, "error", "%s", u->err);
-		d->item_errors = true;
-	} else if (sd_prop(d->s, u, prop, &vals)) {
+		sdp_error(d, prop, u->err);
+		return 0;
+	}
+	sdp_item(d, &it, prop);
+	if (sd_prop(d->s, u, prop, &vals)) {
 		for (uint32_t i = 0; i < vals.n; i++)
 			probe_item_add(d->s, &it, "value", vals.v[i],
 			    OVAL_DT_STRING);
-		if (strcmp(prop, "Wants") == 0 ||
-		    strcmp(prop, "Requires") == 0)
+		if (sd_is_dep_kind(prop))
 			probe_item_msg(d->s, &it, "info", "%s read from the "
-			    "unit files, their .%s directories and the "
-			    "implicit dependencies systemd documents",
-			    prop, strcmp(prop, "Wants") == 0 ? "wants" :
-			    "requires");
+			    "unit files, their drop-in and dependency "
+			    "directories and the implicit dependencies "
+			    "systemd documents", prop);
 	} else {
 		/* No invented value: the item says why there is none. */
 		it.status = OVAL_ST_NOT_COLLECTED;
 		probe_item_add_status(d->s, &it, "value", OVAL_DT_STRING,
 		    OVAL_ST_NOT_COLLECTED);
-		probe_item_msg(d->s, &it, "info", "%s %s is %s", d->unit,
-		    prop, sd_is_runtime(prop) ? "a runtime property of the "
-		    "systemd manager; kensa reads unit files and does not "
-		    "query the manager" : "not derived from unit files by "
-		    "kensa");
+		why = sd_state(d->s)->why;
+		if (!sd_is_runtime(prop))
+			probe_item_msg(d->s, &it, "info", "%s %s is not "
+			    "derived from unit files by kensa", d->unit,
+			    prop);
+		else if (why != NULL)
+			probe_item_msg(d->s, &it, "info", "%s %s is a runtime "
+			    "property of the systemd manager, which could not "
+			    "be queried (%s)", d->unit, prop, why);
+		else
+			probe_item_msg(d->s, &it, "info", "%s %s is a runtime "
+			    "property of the systemd manager; %s is not a "
+			    "running system, only its unit files are read",
+			    d->unit, prop, plat_target_name(d->s->target));
 	}
 	sd_list_clear(&vals);
 	probe_item_commit(d->s, d->c, &it);
@@ -1028,9 +1357,20 @@ sdp_prop_cb(const char *prop, void *payload)
 static int
 sdp_props_all(probe_sys_name_cb cb, void *cbp, void *payload)
 {
+	struct sdp *d = payload;
 	int rc;
 
-	(void)payload;
+	if (d->bu != NULL && d->bu->rc != 0) {
+		/* The names are unknown: one item says the unit failed. */
+		sdp_error(d, NULL, d->bu->err);
+		return 0;
+	}
+	if (d->bu != NULL) {
+		for (size_t i = 0; i < d->bu->nprops; i++)
+			if ((rc = cb(d->bu->props[i].name, cbp)) != 0)
+				return rc;
+		return 0;
+	}
 	for (size_t i = 0; i < sizeof(sd_file_props) / sizeof(*sd_file_props);
 	    i++)
 		if ((rc = cb(sd_file_props[i], cbp)) != 0)
@@ -1038,18 +1378,40 @@ sdp_props_all(probe_sys_name_cb cb, void *cbp, void *payload)
 	return 0;
 }
 
+/* Whether unit `name` exists on the target; sets *bu to the manager's view
+ * when it is queried. A unit the manager cannot be asked about exists
+ * (its item says why). */
+static bool
+sd_exists(struct oval_session *s, const char *name, struct sd_bunit **bu)
+{
+	*bu = NULL;
+	if (sd_bus(s) != NULL) {
+		*bu = sd_bload(s, name);
+		return (*bu)->rc != KS_ENOTFOUND;
+	}
+	/* A name no unit file (or mask) stands for has no item. */
+	return sd_load(s, name)->load != SD_NOT_FOUND;
+}
+
 static int
 sdp_unit_cb(const char *name, void *payload)
 {
 	struct sdp *d = payload;
-	struct sd_unit *u = sd_load(d->s, name);
 
-	/* A name no unit file (or mask) stands for has no item: the unit
-	 * does not exist on the target. */
-	if (u->load == SD_NOT_FOUND)
+	if (!sd_exists(d->s, name, &d->bu))
 		return 0;
 	d->unit = name;
 	return probe_sys_select(d->s, d->prop, sdp_props_all, sdp_prop_cb, d);
+}
+
+/* On a live host whose manager could not be asked: say so on the object. */
+static void
+sd_note_files(struct oval_session *s, struct oval_collected *c)
+{
+	const char *why = sd_state(s)->why;
+
+	if (why != NULL)
+		oval_collected_msg(s, c, "info", "%s", why);
 }
 
 int
@@ -1065,42 +1427,80 @@ probe_sdprop_collect(struct oval_session *s, const struct oval_object *o,
 		probe_fail(s, o, c, NULL);
 		return 0;
 	}
+	(void)sd_bus(s);
+	sd_note_files(s, c);
 	if (probe_sys_select(s, unit, sd_all, sdp_unit_cb, &d) < 0) {
 		probe_fail(s, o, c, "unit");
 		return 0;
 	}
-	probe_finish_flag(s, o, c, d.item_errors, false);
+	probe_finish_flag(s, o, c, d.item_errors, d.incomplete);
 	return 0;
 }
 
 /* ---- systemdunitdependency_object ---------------------------------------- */
 /*
- * Every unit reached from `u` through Requires= and Wants= (transitively,
- * each unit once; the unit itself is not its own dependency), in the order
- * found.
+ * The direct dependencies of unit `name` (every kind of sd_dep_kinds)
+ * into deps, from the manager or the unit files. A unit that could not
+ * be read adds its message to errs.
  */
 static void
-sd_closure(struct oval_session *s, struct sd_unit *root, struct sd_list *out,
-    bool *err, struct sd_list *errs)
+sd_unit_deps(struct oval_session *s, const char *name, struct sd_list *deps,
+    struct sd_list *errs)
 {
-	struct sd_list todo = { 0 };
+	if (sd_bus(s) != NULL) {
+		struct sd_bunit *bu = sd_bload(s, name);
+		const struct sd_bprop *bp;
 
-	sd_list_add(&todo, root->name, strlen(root->name));
-	for (uint32_t i = 0; i < todo.n && todo.n < SD_MAX_UNITS; i++) {
-		struct sd_unit *u = sd_load(s, todo.v[i]);
-		struct sd_list deps = { 0 };
+		if (bu->rc == KS_ERROR)
+			sd_list_add(errs, bu->err, strlen(bu->err));
+		for (size_t k = 0; bu->rc == 0 && k < sizeof(sd_dep_kinds) /
+		    sizeof(*sd_dep_kinds); k++)
+			if ((bp = sd_bprop(bu, sd_dep_kinds[k])) != NULL)
+				for (uint32_t i = 0; i < bp->vals.n; i++)
+					sd_list_add(deps, bp->vals.v[i],
+					    strlen(bp->vals.v[i]));
+		return;
+	} else {
+		struct sd_unit *u = sd_load(s, name);
 
-		if (u->err != NULL && u->load == SD_LOADED) {
-			*err = true;
+		if (u->err != NULL && u->load == SD_LOADED)
 			sd_list_add(errs, u->err, strlen(u->err));
-		}
-		sd_deps(s, u, "Requires", &deps);
-		sd_deps(s, u, "Wants", &deps);
+		for (size_t k = 0; k < sizeof(sd_dep_kinds) /
+		    sizeof(*sd_dep_kinds); k++)
+			if (strcmp(sd_dep_kinds[k], "ConsistsOf") == 0)
+				sd_consists_of(s, u, deps);
+			else
+				sd_deps(s, u, sd_dep_kinds[k], deps);
+	}
+}
+
+/*
+ * The dependencies of `root` as `systemctl list-dependencies --plain`
+ * lists them: the direct ones, and recursively those of every target unit
+ * among them (systemctl(1): "By default, only target units are
+ * recursively expanded"). Each unit once; the unit itself is not its own
+ * dependency.
+ */
+static void
+sd_closure(struct oval_session *s, const char *root, struct sd_list *out,
+    struct sd_list *errs)
+{
+	struct sd_list todo = { .max = SD_MAX_UNITS };
+
+	sd_list_add(&todo, root, strlen(root));
+	for (uint32_t i = 0; i < todo.n; i++) {
+		struct sd_list deps = { .max = SD_MAX_UNITS };
+
+		sd_unit_deps(s, todo.v[i], &deps, errs);
 		for (uint32_t k = 0; k < deps.n; k++) {
-			if (strcmp(deps.v[k], root->name) != 0)
-				sd_list_add(out, deps.v[k],
+			const char *suf = strrchr(deps.v[k], '.');
+
+			if (strcmp(deps.v[k], root) == 0)
+				continue;
+			sd_list_add(out, deps.v[k], strlen(deps.v[k]));
+			if (suf != NULL && strcmp(suf, ".target") == 0)
+				sd_list_add(&todo, deps.v[k],
 				    strlen(deps.v[k]));
-			sd_list_add(&todo, deps.v[k], strlen(deps.v[k]));
 		}
 		sd_list_clear(&deps);
 	}
@@ -1117,20 +1517,19 @@ static int
 sdd_unit_cb(const char *name, void *payload)
 {
 	struct sdd *d = payload;
-	struct sd_unit *u = sd_load(d->s, name);
-	struct sd_list deps = { 0 }, errs = { 0 };
+	struct sd_list deps = { .max = SD_MAX_UNITS }, errs = { 0 };
+	struct sd_bunit *bu;
 	struct oval_item it;
-	bool err = false;
 
-	if (u->load == SD_NOT_FOUND)
+	if (!sd_exists(d->s, name, &bu))
 		return 0;
-	sd_closure(d->s, u, &deps, &err, &errs);
+	sd_closure(d->s, name, &deps, &errs);
 	probe_item_init(&it, "linux", "systemdunitdependency_item");
 	probe_item_add(d->s, &it, "unit", name, OVAL_DT_STRING);
 	for (uint32_t i = 0; i < deps.n; i++)
 		probe_item_add(d->s, &it, "dependency", deps.v[i],
 		    OVAL_DT_STRING);
-	if (err) {
+	if (errs.n > 0) {
 		/* Part of the tree could not be read: the list may lack
 		 * units, so the item is not trusted as complete. */
 		it.status = OVAL_ST_ERROR;
@@ -1138,10 +1537,12 @@ sdd_unit_cb(const char *name, void *payload)
 			probe_item_msg(d->s, &it, "error", "%s", errs.v[i]);
 		d->item_errors = true;
 	}
-	probe_item_msg(d->s, &it, "info", "dependencies read from the unit "
-	    "files (Requires=, Wants=, the .requires and .wants directories "
-	    "and "
-	    "documented implicit dependencies), not from a running manager");
+	probe_item_msg(d->s, &it, "info", "Requires, Requisite, Wants, "
+	    "ConsistsOf, BindsTo and Upholds, target units expanded "
+	    "recursively (systemctl list-dependencies), %s",
+	    bu != NULL ? "from the running systemd manager" : "read from "
+	    "the unit files, their dependency directories and the "
+	    "documented implicit dependencies");
 	probe_item_commit(d->s, d->c, &it);
 	sd_list_clear(&deps);
 	sd_list_clear(&errs);
@@ -1160,6 +1561,8 @@ probe_sddep_collect(struct oval_session *s, const struct oval_object *o,
 		probe_fail(s, o, c, NULL);
 		return 0;
 	}
+	(void)sd_bus(s);
+	sd_note_files(s, c);
 	if (probe_sys_select(s, unit, sd_all, sdd_unit_cb, &d) < 0) {
 		probe_fail(s, o, c, "unit");
 		return 0;

@@ -391,4 +391,67 @@ int plat_selinux_file_context(struct plat_target *t, const char *path,
 int plat_selinux_pid_context(struct plat_target *t, long pid, char **raw,
     char **trans);
 
+/* ---- the systemd manager (platform/sys_systemd.c) ----------------------- */
+/*
+ * systemd's manager (org.freedesktop.systemd1 on the system bus, which
+ * DBUS_SYSTEM_BUS_ADDRESS may name), through sd-bus from libsystemd opened
+ * on first use. Live host only. Every call waits at most
+ * PLAT_SYSTEMD_TIMEOUT_MS; after a broken connection or a timeout every
+ * later call fails at once. Nothing here changes the manager's state
+ * beyond LoadUnit (which loads a unit file into memory, as `systemctl
+ * show` does).
+ *
+ * Property values are strings, one per element of a D-Bus array (an empty
+ * array has none); everything else is one value: strings, object paths
+ * and signatures as they are; booleans "true"/"false"; integers in
+ * decimal (bytes too); doubles as "%g"; and, inside an array element,
+ * structs as "(a, b)", arrays as "[a, b]", dict entries as "key=value"
+ * and variants as what they hold (strings unquoted). More than
+ * PLAT_SYSTEMD_MAX_VALUES elements, or a value longer than
+ * PLAT_SYSTEMD_VALUE_MAX, sets `truncated` (the rest is dropped).
+ */
+#define PLAT_SYSTEMD_TIMEOUT_MS	5000u
+#define PLAT_SYSTEMD_MAX_UNITS	20000u	/* unit names listed */
+#define PLAT_SYSTEMD_MAX_PROPS	4096u	/* properties of one unit */
+#define PLAT_SYSTEMD_MAX_VALUES	4096u	/* values of one property */
+#define PLAT_SYSTEMD_VALUE_MAX	(64u << 10)	/* bytes in a value */
+
+struct plat_systemd;
+/*
+ * Connects to the system bus and checks that org.freedesktop.systemd1 has
+ * an owner. Returns 0 and a handle the caller frees with
+ * plat_systemd_free, or KS_EUNSUPPORTED with the reason in the message:
+ * not the live host, libsystemd missing, no system bus, systemd not on it.
+ */
+int plat_systemd_open(struct plat_target *t, struct plat_systemd **out);
+void plat_systemd_free(struct plat_systemd *sd);
+/*
+ * Calls cb once for each unit name the manager knows: loaded units
+ * (ListUnits) and installed unit files (ListUnitFiles), unsorted. At most
+ * PLAT_SYSTEMD_MAX_UNITS names (then KS_ELIMIT after the calls). Returns
+ * 0, cb's non-zero value, or a negative code (message set).
+ */
+int plat_systemd_units_foreach(struct plat_systemd *sd,
+    int (*cb)(const char *name, void *payload), void *payload);
+/* One property; every pointer is borrowed for the callback. */
+struct plat_systemd_prop {
+	const char		*name;		/* "ActiveState" */
+	const char		*iface;		/* "Unit", "Service" */
+	const char *const	*values;
+	size_t			 nvalues;
+	bool			 truncated;	/* values dropped */
+};
+/*
+ * Every property of unit `name` (org.freedesktop.DBus.Properties.GetAll on
+ * its object from GetUnit, or LoadUnit when it is not loaded): the Unit
+ * interface, then the one of its type (Service, Socket, Timer...). cb is
+ * called only after both replies arrived, so a failure calls it never.
+ * Returns 0, cb's non-zero value, KS_ENOTFOUND when the manager has no
+ * such unit or the name is not a unit name, or KS_ERROR with the D-Bus
+ * error in the message.
+ */
+int plat_systemd_unit_props(struct plat_systemd *sd, const char *name,
+    int (*cb)(const struct plat_systemd_prop *p, void *payload),
+    void *payload);
+
 #endif /* KS_PLATFORM_H */
