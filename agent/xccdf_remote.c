@@ -23,7 +23,7 @@ struct remote_entry {
 	char			*url;
 	int			 rc;		/* 0: path usable */
 	char			*msg;		/* why not */
-	char			*path;		/* the OVAL document */
+	char			*path;		/* the document */
 	char			*tmpdir;	/* its expanded copy */
 	struct feed_snapshot	*snap;		/* the copy held */
 };
@@ -86,11 +86,23 @@ past(const char *msg, const char *prefix)
 	return msg;
 }
 
+/* What a remote resource may be: check content (OVAL definitions), or a
+ * checklist or tailoring component. Which one a reference needs is
+ * xccdf/ds.c's to check (an OVAL document where a checklist is expected
+ * is refused there, with the component-ref named). */
+static bool
+remote_kind(enum xccdf_doc_kind k)
+{
+	return k == XCCDF_DOC_OVAL_DEFS || k == XCCDF_DOC_BENCHMARK ||
+	    k == XCCDF_DOC_TAILORING;
+}
+
 /*
  * The check a new download must pass before the cache switches it in:
  * one file, expanded once under the archive caps (a bomb stops there) into
- * a private directory, whose root is oval_definitions (read with the safe
- * loader). The expanded copy is the one the evaluation then reads.
+ * a private directory, whose root is oval_definitions, an XCCDF Benchmark
+ * or a Tailoring (read with the safe loader). The expanded copy is the one
+ * the evaluation then reads.
  */
 static int
 verify_remote(const struct feed_source *src, const char *newdir,
@@ -139,11 +151,13 @@ verify_remote(const struct feed_source *src, const char *newdir,
 		goto out;
 	}
 	if ((rc = xccdf_content_open(&c, doc)) != 0 ||
-	    xccdf_content_kind(c) != XCCDF_DOC_OVAL_DEFS) {
+	    !remote_kind(xccdf_content_kind(c))) {
 		m = ks_strdup(rc != 0 ? past(ks_error_msg(), doc) :
-		    "the root element is not oval_definitions");
-		ks_error_set("%s: %s: not an OVAL definitions document: %s",
-		    src->name, src->url, m);
+		    "the root element is not oval_definitions, an XCCDF "
+		    "Benchmark or Tailoring");
+		ks_error_set("%s: %s: not an OVAL definitions document nor an "
+		    "XCCDF Benchmark or Tailoring: %s", src->name, src->url,
+		    m);
 		free(m);
 		rc = rc != 0 ? rc : KS_EPARSE;
 		goto out;

@@ -1,7 +1,7 @@
 /*
  * Private to agent/cmd_xccdf.c: `kensa xccdf eval --fetch-remote-resources`
  * makes the remote resources of a data stream (https component-refs and
- * check hrefs) local OVAL files through the feed cache. Nothing else of
+ * check hrefs) local files through the feed cache. Nothing else of
  * agent/ uses it.
  */
 #ifndef KS_AGENT_XCCDF_REMOTE_H
@@ -29,11 +29,12 @@ void agent_remote_free(struct agent_remote *r);	/* NULL ok */
  * with peer verification, the [global] caps, timeouts and retries of the
  * feeds configuration, a conditional GET against the cached copy), checks
  * a new download before it is switched in (decompressed once under the
- * archive caps, an OVAL definitions document), and holds the copy for the
- * evaluation. When the update fails but a copy is cached, the copy is
- * used with one warning naming the URL, its age and why; otherwise one
- * warning and a negative KS_* code with the message "cannot fetch remote
- * resource URL: reason". Later calls for the URL answer the same.
+ * archive caps, an OVAL definitions document, an XCCDF Benchmark or a
+ * Tailoring), and holds the copy for the evaluation. When the update
+ * fails but a copy is cached, the copy is used with one warning naming
+ * the URL, its age and why; otherwise one warning and a negative KS_*
+ * code with the message "cannot fetch remote resource URL: reason".
+ * Later calls for the URL answer the same.
  */
 int agent_remote_fetch(const char *url, const char **path, void *payload);
 

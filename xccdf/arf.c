@@ -24,6 +24,7 @@
 	"http://scap.nist.gov/specifications/arf/vocabulary/relationships/1.0#"
 
 #define REQUEST_ID	"collection1"
+#define REMOTE_REQUEST_ID "collection2"	/* a remote checklist */
 #define ASSET_ID	"asset0"
 #define XCCDF_REPORT_ID	"xccdf1"
 
@@ -203,11 +204,15 @@ relationship(struct ks_xmlw *x, const char *type, const char *subject,
 /* NISTIR 7694 section 6.1: every report was createdFor the request and
  * isAbout the asset. */
 static void
-write_relationships(struct ks_xmlw *x, const struct arf_ovals *l)
+write_relationships(struct ks_xmlw *x, const struct arf_ovals *l,
+    bool remote)
 {
 	ks_xmlw_start(x, "core:relationships");
 	ks_xmlw_attr(x, "xmlns:arfvocab", ARFVOCAB_NS);
 	relationship(x, "arfvocab:createdFor", XCCDF_REPORT_ID, REQUEST_ID);
+	if (remote)
+		relationship(x, "arfvocab:createdFor", XCCDF_REPORT_ID,
+		    REMOTE_REQUEST_ID);
 	relationship(x, "arfvocab:isAbout", XCCDF_REPORT_ID, ASSET_ID);
 	for (size_t i = 0; i < l->n; i++) {
 		relationship(x, "arfvocab:createdFor", l->v[i].id,
@@ -258,6 +263,25 @@ write_request(struct ks_xmlw *x, struct xccdf_eval *e, xmlNode *root)
 	    xccdf_content_copy_source(e->content, x) == KS_EUNSUPPORTED)
 		xccdf_results_copy_element(x, root, NULL, NULL, NULL);
 	ks_xmlw_end(x);
+	ks_xmlw_end(x);
+}
+
+/*
+ * A remote checklist (fetched with --fetch-remote-resources) is not in the
+ * data stream of the first request: it is a request of its own, so that
+ * readers of the collection (our HTML report, oscap's) find the Benchmark
+ * the TestResult is about.
+ */
+static void
+write_remote_request(struct ks_xmlw *x, struct xccdf_eval *e)
+{
+	if (e->checklist.base_url == NULL || e->checklist.benchmark == NULL)
+		return;
+	ks_xmlw_start(x, "arf:report-request");
+	ks_xmlw_attr(x, "id", REMOTE_REQUEST_ID);
+	ks_xmlw_start(x, "arf:content");
+	xccdf_results_copy_element(x, e->checklist.benchmark, NULL, NULL,
+	    NULL);
 	ks_xmlw_end(x);
 	ks_xmlw_end(x);
 }
@@ -366,7 +390,7 @@ arf_emit(struct ks_xmlw *x, struct xccdf_eval *e, const char *name,
 	ks_xmlw_attr(x, "xmlns:arf", ARF_NS);
 	ks_xmlw_attr(x, "xmlns:core", CORE_NS);
 	ks_xmlw_attr(x, "xmlns:ai", XCCDF_AI_NS);
-	write_relationships(x, &l);
+	write_relationships(x, &l, e->checklist.base_url != NULL);
 	root = request_root(e);
 	if (request) {
 		write_request(x, e, root);
@@ -377,8 +401,9 @@ arf_emit(struct ks_xmlw *x, struct xccdf_eval *e, const char *name,
 		ks_xmlw_start(x, "arf:content");
 		ks_xmlw_end(x);
 		ks_xmlw_end(x);
-		ks_xmlw_end(x);
 	}
+	write_remote_request(x, e);
+	ks_xmlw_end(x);
 	ks_xmlw_start(x, "arf:assets");
 	write_asset(x, si);
 	ks_xmlw_end(x);

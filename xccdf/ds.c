@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <libxml/xmlreader.h>
 
 #include "xccdf/ds_int.h"
@@ -422,6 +423,7 @@ xccdf_content_free(struct xccdf_content *c)
 	free(c->files);
 	ks_map_free(c->comps);
 	ks_map_free(c->crefs);
+	ks_strpool_free(c->pool);
 	xmlFreeDoc(c->doc);
 	free(c->oval_version);
 	free(c->oval_timestamp);
@@ -612,29 +614,55 @@ group_ref(xmlNode *group, const char *id)
 	return NULL;
 }
 
-/* Only check content is fetched: a checklist or tailoring is the DOM the
- * whole evaluation works on, chosen before anything is fetched. */
-static int
-remote_fetch_unsupported(struct xccdf_content *c, xmlNode *cref)
-{
-	ks_error_set("%s: remote component '%s' of component-ref '%s': "
-	    "a remote checklist or tailoring is not fetched; "
-	    "--fetch-remote-resources fetches remote check content (OVAL)",
-	    c->path, attr_q(cref, "href", XCCDF_XLINK_NS),
-	    attr_q(cref, "id", NULL));
-	return KS_EUNSUPPORTED;
-}
+static bool is_remote(const char *href);
+static int fetch_file(struct xccdf_content *c, const char *url,
+    struct xccdf_ds_file **out);
 
-/* A checklist component-ref's target, with the --fetch-remote wording. */
+/*
+ * The target of a component-ref of the checklists group. A remote one (an
+ * http(s) URL, SP 800-126 rev 3 section 3.1.3) is fetched with
+ * --fetch-remote-resources through the same fetcher as remote check
+ * content, and must be an XCCDF Benchmark or Tailoring (which of the two
+ * the caller checks); *url then gets the URL (the base of the
+ * benchmark's relative check hrefs), else NULL. Without the option the
+ * benchmark cannot be evaluated: KS_EUNSUPPORTED naming the component-ref
+ * and the option. A fetch that fails is KS_ERROR with the reason.
+ */
 static int
-checklist_target(struct xccdf_content *c, xmlNode *cref,
-    const struct xccdf_eval_opts *opts, xmlNode **root)
+checklist_target(struct xccdf_content *c, xmlNode *cref, xmlNode **root,
+    const char **url)
 {
+	const char *href = xccdf_ds_attr(cref, "href", XCCDF_XLINK_NS);
+	struct xccdf_ds_file *f = NULL;
 	int rc = xccdf_ds_cref_target(c, cref, root, NULL);
 
-	if (rc == KS_EUNSUPPORTED && opts != NULL && opts->fetch_remote)
-		return remote_fetch_unsupported(c, cref);
-	return rc;
+	*url = NULL;
+	if (rc != KS_EUNSUPPORTED)
+		return rc;
+	if (!is_remote(href)) {
+		ks_error_set("%s:%d: component-ref '%s' points to '%s', "
+		    "neither '#' and a component id nor an http(s) URL",
+		    c->path, cref->line, attr_q(cref, "id", NULL), href);
+		return KS_EUNSUPPORTED;
+	}
+	if (c->fetch == NULL) {
+		ks_error_set("%s: component-ref '%s' is the remote checklist "
+		    "or tailoring '%s': fetched only with "
+		    "--fetch-remote-resources", c->path,
+		    attr_q(cref, "id", NULL), href);
+		return KS_EUNSUPPORTED;
+	}
+	if ((rc = fetch_file(c, href, &f)) != 0)
+		return rc;
+	if (f->kind != XCCDF_DOC_BENCHMARK && f->kind != XCCDF_DOC_TAILORING) {
+		ks_error_set("remote component %s of component-ref '%s' is a "
+		    "%s, not an XCCDF Benchmark or Tailoring", href,
+		    attr_q(cref, "id", NULL), xccdf_ds_kind_name(f->kind));
+		return KS_ERROR;
+	}
+	*root = f->root;
+	*url = href;
+	return 0;
 }
 
 static int
@@ -646,6 +674,8 @@ ds_checklist(struct xccdf_content *c, const struct xccdf_eval_opts *o,
 	const char *bench_id = o ? o->benchmark_id : NULL;
 	struct ks_buf list;
 	xmlNode *stream, *group, *cref = NULL, *root = NULL;
+	const char *url = NULL, *turl;
+	char *first_msg = NULL;
 	int rc = KS_ERROR, first_rc = 0;
 
 	ks_buf_init(&list, DS_LIST_MAX);
@@ -673,7 +703,7 @@ ds_checklist(struct xccdf_content *c, const struct xccdf_eval_opts *o,
 			rc = KS_ENOTFOUND;
 			goto out;
 		}
-		if ((rc = checklist_target(c, cref, o, &root)) != 0)
+		if ((rc = checklist_target(c, cref, &root, &url)) != 0)
 			goto out;
 		if (xccdf_ds_kind_of_node(root) != XCCDF_DOC_BENCHMARK) {
 			ks_error_set("checklist '%s' in data stream '%s' of "
@@ -692,11 +722,13 @@ ds_checklist(struct xccdf_content *c, const struct xccdf_eval_opts *o,
 
 			if (!xccdf_ds_is(cref, XCCDF_DS_NS, "component-ref"))
 				continue;
-			if ((rc = checklist_target(c, cref, o, &root)) != 0) {
-				if (first_rc == 0)
+			if ((rc = checklist_target(c, cref, &root,
+			    &url)) != 0) {
+				if (first_rc == 0) {
 					first_rc = rc;
-				else
-					ks_error_clear();
+					first_msg = ks_strdup(ks_error_msg());
+				}
+				ks_error_clear();
 				continue;
 			}
 			if (xccdf_ds_kind_of_node(root) != XCCDF_DOC_BENCHMARK)
@@ -719,7 +751,8 @@ ds_checklist(struct xccdf_content *c, const struct xccdf_eval_opts *o,
 				    list.len ? list.data : "(none)");
 				rc = KS_ENOTFOUND;
 			} else if (first_rc != 0) {
-				rc = first_rc;	/* message still set */
+				ks_error_set("%s", first_msg);
+				rc = first_rc;
 			} else {
 				ks_error_set("data stream '%s' of %s has no "
 				    "Benchmark checklist", out->datastream_id,
@@ -728,11 +761,10 @@ ds_checklist(struct xccdf_content *c, const struct xccdf_eval_opts *o,
 			}
 			goto out;
 		}
-		if (first_rc != 0)
-			ks_error_clear();
 	}
 	out->component_ref_id = xccdf_ds_attr(cref, "id", NULL);
 	out->benchmark = root;
+	out->base_url = url;
 	if (o != NULL && o->tailoring_id != NULL) {
 		xmlNode *t = group_ref(group, o->tailoring_id), *troot;
 
@@ -746,7 +778,7 @@ ds_checklist(struct xccdf_content *c, const struct xccdf_eval_opts *o,
 			rc = KS_ENOTFOUND;
 			goto out;
 		}
-		if ((rc = checklist_target(c, t, o, &troot)) != 0)
+		if ((rc = checklist_target(c, t, &troot, &turl)) != 0)
 			goto out;
 		if (xccdf_ds_kind_of_node(troot) != XCCDF_DOC_TAILORING) {
 			ks_error_set("component-ref '%s' in data stream '%s' "
@@ -759,6 +791,7 @@ ds_checklist(struct xccdf_content *c, const struct xccdf_eval_opts *o,
 	}
 	rc = 0;
 out:
+	free(first_msg);
 	ks_buf_free(&list);
 	return rc;
 }
@@ -883,20 +916,21 @@ resolve_file(const struct xccdf_ds_file *f, struct xccdf_resource *out)
 }
 
 /*
- * A remote resource (the URL of a component-ref or a check href) as the
- * local OVAL file the fetcher makes of it, recorded as a file of c once.
- * `name` (borrowed) names its results. Whatever fails is KS_ERROR: the
- * content asked for something that could not be had, an error of the
- * rules that need it, not content this engine cannot check.
+ * The URL of a component-ref or a check href as the local file the
+ * fetcher makes of it, recorded as a file of c once (DOM-loaded unless it
+ * is OVAL). Whatever fails is KS_ERROR with the message: the content
+ * asked for something that could not be had, an error of what needs it,
+ * not content this engine cannot check.
  */
 static int
-resolve_remote(struct xccdf_content *c, const char *url, const char *name,
-    const char *cref_id, struct xccdf_resource *out)
+fetch_file(struct xccdf_content *c, const char *url,
+    struct xccdf_ds_file **out)
 {
 	struct xccdf_ds_file *f = NULL;
 	const char *path = NULL;
 	int rc;
 
+	*out = NULL;
 	ks_error_clear();
 	if ((rc = c->fetch(url, &path, c->fetch_payload)) != 0 ||
 	    path == NULL) {
@@ -914,6 +948,24 @@ resolve_remote(struct xccdf_content *c, const char *url, const char *name,
 		free(m);
 		return KS_ERROR;
 	}
+	*out = f;
+	return 0;
+}
+
+/*
+ * A remote resource (the URL of a component-ref or a check href) as the
+ * local OVAL file the fetcher makes of it. `name` (borrowed) names its
+ * results. KS_ERROR when it cannot be had or is not OVAL.
+ */
+static int
+resolve_remote(struct xccdf_content *c, const char *url, const char *name,
+    const char *cref_id, struct xccdf_resource *out)
+{
+	struct xccdf_ds_file *f;
+	int rc;
+
+	if ((rc = fetch_file(c, url, &f)) != 0)
+		return rc;
 	if (f->kind != XCCDF_DOC_OVAL_DEFS) {
 		ks_error_set("remote resource %s is a %s, not OVAL definitions",
 		    url, xccdf_ds_kind_name(f->kind));
@@ -923,6 +975,45 @@ resolve_remote(struct xccdf_content *c, const char *url, const char *name,
 	out->name = name;
 	out->component_ref = cref_id;
 	return 0;
+}
+
+/*
+ * A check href of a remote checklist that is neither in its
+ * component-ref's catalog nor a "#" reference nor a URL. SP 800-126 rev 3
+ * section 3.1.3 resolves a checklist's check hrefs through the catalog of
+ * its component-ref; what the catalog does not map is a plain URI
+ * reference (XCCDF 1.2 checkContentRefType @href), and a relative URI
+ * reference in a document that was retrieved from a URL has that URL as
+ * its base (RFC 3986 section 5.1.3, the retrieval URI). So it is resolved
+ * against the checklist's URL (libxml2's RFC 3986 resolver) and fetched
+ * like any remote check content; never looked for next to the local data
+ * stream, which the remote checklist knows nothing about.
+ */
+static int
+resolve_relative_url(struct xccdf_content *c, const char *base,
+    const char *href, struct xccdf_resource *out)
+{
+	xmlChar *abs = xmlBuildURI((const xmlChar *)href,
+	    (const xmlChar *)base);
+	const char *url;
+	int rc;
+
+	if (abs == NULL || !is_remote((const char *)abs)) {
+		ks_error_set("check href '%s' of the remote checklist %s does "
+		    "not resolve to a URL", href, base);
+		xmlFree(abs);
+		return KS_ENOTFOUND;
+	}
+	/* The string lives as long as c: the resource's name points into
+	 * it, and the fetcher may keep it. */
+	if (c->pool == NULL && (rc = ks_strpool_new(&c->pool)) != 0) {
+		xmlFree(abs);
+		return rc;
+	}
+	url = ks_strpool_intern(c->pool, (const char *)abs,
+	    strlen((const char *)abs));
+	xmlFree(abs);
+	return resolve_remote(c, url, base_name(url), NULL, out);
 }
 
 /* Fills out from a component-ref's component; name given or derived. */
@@ -1056,6 +1147,9 @@ xccdf_content_resolve(struct xccdf_content *c,
 	}
 	if (is_remote(href) && c->fetch != NULL)
 		return resolve_remote(c, href, base_name(href), NULL, out);
+	if (ctx == NULL && cl != NULL && cl->base_url != NULL &&
+	    !is_remote(href))
+		return resolve_relative_url(c, cl->base_url, href, out);
 	if (is_remote(href)) {
 		ks_error_set("%s: check href '%s' is a remote resource, not "
 		    "fetched (use --fetch-remote-resources)", from, href);

@@ -58,6 +58,9 @@ struct xccdf_content {
 	int			(*fetch)(const char *url, const char **path,
 				    void *payload);
 	void			*fetch_payload;
+	/* Strings made while resolving (URLs of relative hrefs of a remote
+	 * checklist): they live as long as the content. NULL until used. */
+	struct ks_strpool	*pool;
 };
 
 /*

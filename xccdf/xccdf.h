@@ -96,7 +96,9 @@ struct xccdf_eval_opts {
 	bool		 fetch_remote;		/* --fetch-remote-resources */
 	/*
 	 * With fetch_remote: makes the remote resource at `url` (an http(s)
-	 * URL a component-ref or a check href names) a local OVAL file. 0
+	 * URL a component-ref or a check href names) a local file: OVAL
+	 * definitions, or an XCCDF Benchmark or Tailoring (a checklist
+	 * component-ref; xccdf/ checks which kind a reference needs). 0
 	 * with *path (read during the call; the file must stay until the
 	 * evaluation is freed), or a negative KS_* code with the message
 	 * naming the URL and the reason, which becomes the reason of every
@@ -189,7 +191,8 @@ int xccdf_oval_results_write(struct xccdf_eval *e,
     const struct xccdf_write_opts *o);
 /*
  * ARF 1.1 asset-report-collection: core:relationships, report-requests
- * (the source data stream, once; a plain benchmark is embedded as itself),
+ * (the source data stream, once; a plain benchmark is embedded as itself;
+ * a remote checklist component is a second request of its own),
  * the asset (ai:computing-
  * device with host name, FQDN, IP and MAC addresses the target knows), and
  * reports: the XCCDF TestResult (with benchmark reference) and the OVAL

@@ -38,6 +38,7 @@ struct xev_plan {
 	struct xev_leaf		*leaves;
 	uint32_t		 nleaves;
 	size_t			 cap;
+	uint32_t		 ninline;	/* leaves with inline content */
 };
 
 /*
@@ -53,6 +54,7 @@ struct xev {
 	struct ks_map		*warned;	/* warnings given once */
 	struct ks_map		*exported_set;
 	size_t			 results_cap, exported_cap, dicts_cap;
+	size_t			 met_cap;
 	struct xccdf_eval_opts	 noopts;
 };
 
@@ -183,6 +185,14 @@ platform_eval(struct xev *x, const char *idref)
 	ks_debug("platform %s: %s", idref, res == CPE_TRUE ? "applies" :
 	    res == CPE_FALSE ? "does not apply" : "error");
 	(void)ks_map_put(x->platforms, idref, (void *)(uintptr_t)(res + 1));
+	/* TestResult/platform: "one instance of this property for every
+	 * platform that the target system was found to meet" (XCCDF 1.2
+	 * TestResult properties; xccdf_1.2.xsd testResultType). */
+	if (res == CPE_TRUE) {
+		ks_grow(&e->platforms_met, &x->met_cap, e->nplatforms_met + 1,
+		    sizeof(*e->platforms_met));
+		e->platforms_met[e->nplatforms_met++] = intern(x, idref);
+	}
 	return res;
 }
 
@@ -208,6 +218,47 @@ item_applies(struct xev *x, uint32_t i, unsigned depth)
 		ok = item_applies(x, it->parent, depth + 1);
 	x->applies[i] = ok ? 1 : -1;
 	return ok;
+}
+
+/*
+ * The platforms of the profile. XCCDF 1.2 (NISTIR 7275 rev 4) gives a
+ * Profile `platform` properties, "a target platform for this Profile"
+ * (Profile properties; xccdf_1.2.xsd profileType), but its processing
+ * model decides applicability only for the Benchmark, Groups and Rules
+ * (platform properties of items, Rule results notapplicable) and the
+ * Profile step applies only select, set-value and refine-*. So a profile's
+ * platform is informative: each is evaluated like any platform (reported
+ * in TestResult/platform when the target meets it), and when the profile
+ * names platforms and none applies, one warning says so; the selection
+ * and every rule result stay what they would be without it.
+ */
+static void
+profile_platforms(struct xev *x)
+{
+	struct xccdf_eval *e = &x->pub;
+	const struct xccdf_profile *pr = e->policy->profile;
+	struct ks_buf names;
+	bool any = false;
+
+	e->profile_applicable = true;
+	if (pr == NULL || pr->nplatforms == 0)
+		return;
+	ks_buf_init(&names, 1024);
+	for (uint32_t k = 0; k < pr->nplatforms; k++) {
+		if (platform_eval(x, pr->platforms[k]) == CPE_TRUE)
+			any = true;
+		if ((names.len > 0 && ks_buf_puts(&names, ", ") != 0) ||
+		    ks_buf_puts(&names, pr->platforms[k]) != 0)
+			ks_error_clear();	/* a long list is cut */
+	}
+	if (!any) {
+		e->profile_applicable = false;
+		ks_warn("profile '%s' targets %s, none of which applies to "
+		    "the target; its rules are evaluated as selected (a "
+		    "profile's platform is informative)", pr->id,
+		    names.data != NULL ? names.data : "");
+	}
+	ks_buf_free(&names);
 }
 
 /* ---- selection ----------------------------------------------------------- */
@@ -357,13 +408,73 @@ exported_add(struct xev *x, const char *value_id)
 }
 
 /*
- * Resolves the check-content-refs of one <check> in order (the first that
- * resolves is used: checkType/check-content-ref annotation), binds its
- * check-exports and registers it with the OVAL check system. A problem
- * becomes the leaf's result and message.
+ * Inline check content of the OVAL check system: the oval_definitions
+ * element inside <check-content>, which XCCDF 1.2 (checkContentType) calls
+ * "the actual code of a check", passed to the checking engine as it is. It
+ * becomes a resource of its own (keyed by its element, named after the
+ * rule for results files), evaluated like a referenced document in the
+ * same collection pass. KS_ENOTFOUND when it holds no oval_definitions.
+ */
+static int
+leaf_inline(struct xev *x, struct xev_plan *p, struct xev_leaf *l)
+{
+	const char *rule = x->pub.bench->items[p->item].id;
+	struct _xmlNode *n;
+	char *name;
+
+	for (n = l->chk->content->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+		    xmlStrEqual(n->ns->href,
+		    (const xmlChar *)XCCDF_OVAL_SYSTEM) &&
+		    xmlStrEqual(n->name, (const xmlChar *)"oval_definitions"))
+			break;
+	if (n == NULL)
+		return KS_ENOTFOUND;
+	memset(&l->res, 0, sizeof(l->res));
+	l->res.root = n;
+	/* One name per inline document of the rule: results files. */
+	name = p->ninline == 0 ? ks_asprintf("%s-check-content.xml", rule) :
+	    ks_asprintf("%s-check-content-%u.xml", rule, p->ninline + 1);
+	l->res.name = intern(x, name);
+	free(name);
+	p->ninline++;
+	return 0;
+}
+
+/*
+ * check-import (XCCDF 1.2 checkImportType): "the mapping from the values
+ * of [@import-name] to specific checking system structures is beyond the
+ * scope of the XCCDF specification", and neither SP 800-126 rev 3 nor the
+ * OVAL specification names an import-name for the OVAL check system. So
+ * nothing is imported: the rule result does not depend on it, the
+ * rule-result's check records the check-import empty (its body holds the
+ * imported value, here none), and one warning names each import-name.
  */
 static void
-leaf_prepare(struct xev *x, struct xev_leaf *l)
+imports_warn(struct xev *x, const struct xccdf_check *c)
+{
+	for (uint32_t k = 0; k < c->nimports; k++) {
+		char *key = ks_asprintf("check-import %s", c->imports[k].name);
+		char *msg = ks_asprintf("check-import '%s': the OVAL check "
+		    "system defines no import-name; nothing is imported",
+		    c->imports[k].name);
+
+		warn_once(x, key, msg);
+		free(key);
+		free(msg);
+	}
+}
+
+/*
+ * Resolves the check-content-refs of one <check> in order (the first that
+ * resolves is used: checkType/check-content-ref annotation), else takes its
+ * inline check-content ("only if none of the references can be resolved",
+ * checkType/check-content annotation), binds its check-exports and
+ * registers it with the OVAL check system. A problem becomes the leaf's
+ * result and message.
+ */
+static void
+leaf_prepare(struct xev *x, struct xev_plan *p, struct xev_leaf *l)
 {
 	struct xccdf_eval *e = &x->pub;
 	const struct xccdf_check *c = l->chk;
@@ -378,9 +489,9 @@ leaf_prepare(struct xev *x, struct xev_leaf *l)
 		leaf_set(x, l, XCCDF_R_NOTCHECKED, msg);
 		goto out;
 	}
-	if (c->nrefs == 0) {
-		leaf_set(x, l, XCCDF_R_NOTCHECKED, c->has_content ?
-		    "inline check-content is not supported" :
+	imports_warn(x, c);
+	if (c->nrefs == 0 && c->content == NULL) {
+		leaf_set(x, l, XCCDF_R_NOTCHECKED,
 		    "the check has no check-content-ref");
 		goto out;
 	}
@@ -403,6 +514,15 @@ leaf_prepare(struct xev *x, struct xev_leaf *l)
 
 			warn_once(x, key, msg);
 			free(key);
+		}
+	}
+	if (rc != 0 && c->content != NULL) {
+		if (leaf_inline(x, p, l) == 0) {
+			rc = 0;
+		} else if (c->nrefs == 0) {
+			free(msg);
+			msg = ks_strdup("the inline check-content holds no "
+			    "oval_definitions document");
 		}
 	}
 	if (rc != 0) {
@@ -456,7 +576,7 @@ plan_leaves(struct xev *x, struct xev_plan *p, const struct xccdf_check *c,
 	uint32_t k;
 
 	if (c->op == XCCDF_CC_NONE) {
-		leaf_prepare(x, leaf_add(p, c));
+		leaf_prepare(x, p, leaf_add(p, c));
 		return;
 	}
 	if (depth > XEV_MAX_DEPTH) {
@@ -886,7 +1006,9 @@ xccdf_eval_run(struct xccdf_eval **out, struct xccdf_content *c,
 
 	if ((rc = xccdf_content_checklist(c, e->opts, &e->checklist)) < 0)
 		goto out;
+	/* A remote checklist's messages name its URL, not the stream. */
 	if ((rc = xccdf_bench_parse(&e->bench, e->checklist.benchmark,
+	    e->checklist.base_url != NULL ? e->checklist.base_url :
 	    xccdf_content_path(c))) < 0)
 		goto out;
 	if (e->bench->nitems == 0) {
@@ -907,6 +1029,7 @@ xccdf_eval_run(struct xccdf_eval **out, struct xccdf_content *c,
 		goto out;
 	x->applies = ks_calloc(e->bench->nitems, sizeof(*x->applies));
 	e->bench_applicable = item_applies(x, 0, 0);
+	profile_platforms(x);
 
 	/* Pass 1: decide every rule and register every check, so that the
 	 * OVAL check system collects each object once for all of them. */
@@ -962,6 +1085,7 @@ xccdf_eval_free(struct xccdf_eval *e)
 	free(e->results);
 	free(e->scores);
 	free(e->exported);
+	free(e->platforms_met);
 	free(x->titles);
 	free(x->applies);
 	ks_map_free(x->platforms);

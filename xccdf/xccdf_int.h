@@ -137,6 +137,7 @@ struct xccdf_check {
 	const char		*id;
 	bool			 multi_check;
 	bool			 has_content;	/* inline <check-content> */
+	struct _xmlNode		*content;	/* that element, or NULL */
 	struct xccdf_check_ref	*refs;		/* in document order */
 	uint32_t		 nrefs;
 	struct xccdf_check_export *exports;
@@ -457,6 +458,10 @@ struct xccdf_ds_checklist {
 	const char		*component_ref_id;	/* NULL: plain file */
 	struct _xmlNode		*benchmark;		/* Benchmark element */
 	struct _xmlNode		*tailoring;	/* Tailoring in the DS, or NULL */
+	/* A remote checklist component (--fetch-remote-resources): the URL
+	 * it was fetched from, the base of its relative check hrefs; NULL
+	 * for a local one. */
+	const char		*base_url;
 };
 
 /*
@@ -465,8 +470,12 @@ struct xccdf_ds_checklist {
  * the one whose Benchmark has @id opts->benchmark_id, else the first), and
  * the tailoring component-ref opts->tailoring_id when given. For a plain
  * benchmark file, the benchmark itself. Unknown ids: KS_ENOTFOUND with a
- * message listing the ids that exist. A remote (non-"#") component-ref:
- * KS_EUNSUPPORTED unless fetching is allowed. `out` borrows from c.
+ * message listing the ids that exist. A remote (URL) checklist or
+ * tailoring component-ref is fetched with --fetch-remote-resources (the
+ * options' fetcher) and must be an XCCDF Benchmark or Tailoring (KS_ERROR
+ * when it cannot be had or is something else); without the option it is
+ * KS_EUNSUPPORTED naming the component-ref and the option. `out` borrows
+ * from c.
  */
 int xccdf_content_checklist(struct xccdf_content *c,
     const struct xccdf_eval_opts *opts, struct xccdf_ds_checklist *out);
@@ -553,6 +562,13 @@ struct xccdf_eval {
 	const char		*start_time, *end_time;
 	/* applicability of the benchmark as a whole */
 	bool			 bench_applicable;
+	/* Whether any platform of the profile applies (true when it has
+	 * none): informative, rules are evaluated as selected either way. */
+	bool			 profile_applicable;
+	/* Platform idrefs the target was found to meet, in order of first
+	 * evaluation (TestResult/platform). */
+	const char		**platforms_met;
+	uint32_t		 nplatforms_met;
 	/* Values exported to checks: value id -> effective value, in order
 	 * of first export (for TestResult set-value). */
 	const char		**exported;

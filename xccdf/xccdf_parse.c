@@ -441,8 +441,10 @@ parse_check(struct pctx *c, xmlNode *n, struct xccdf_check *ck)
 			ne++;
 		else if (is_el(c, k, "check-import"))
 			ni++;
-		else if (is_el(c, k, "check-content"))
+		else if (is_el(c, k, "check-content") && ck->content == NULL) {
 			ck->has_content = true;
+			ck->content = k;
+		}
 	}
 	ck->refs = arena_array(c->a, nr, sizeof(*ck->refs));
 	ck->exports = arena_array(c->a, ne, sizeof(*ck->exports));

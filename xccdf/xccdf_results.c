@@ -451,6 +451,15 @@ write_check(struct ks_xmlw *x, const struct xccdf_bench *b,
 		ks_xmlw_attr(x, "selector", k->selector);
 	if (v12 && k->multi_check)
 		ks_xmlw_attr_bool(x, "multi-check", true);
+	/* Nothing is imported from the OVAL check system (xccdf_eval.c
+	 * imports_warn): each check-import is recorded empty. */
+	for (uint32_t i = 0; i < k->nimports; i++) {
+		x_start(x, c, "check-import");
+		ks_xmlw_attr(x, "import-name", k->imports[i].name);
+		if (k->imports[i].xpath != NULL)
+			ks_xmlw_attr(x, "import-xpath", k->imports[i].xpath);
+		ks_xmlw_end(x);
+	}
 	for (uint32_t i = 0; i < k->nexports; i++) {
 		x_start(x, c, "check-export");
 		ks_xmlw_attr(x, "value-id", k->exports[i].value_id);
@@ -462,6 +471,10 @@ write_check(struct ks_xmlw *x, const struct xccdf_bench *b,
 	else
 		for (uint32_t i = 0; i < k->nrefs; i++)
 			write_ref(x, c, k->refs[i].href, k->refs[i].name);
+	/* Inline content when no reference decided: the check as it was
+	 * evaluated. */
+	if (href == NULL && k->content != NULL)
+		xccdf_results_copy_element(x, k->content, NULL, NULL, NULL);
 	ks_xmlw_end(x);
 }
 
@@ -565,7 +578,8 @@ tr_id(char *out, size_t n, const struct xccdf_eval *e)
 }
 
 /* The href of the benchmark: "#<component id>" inside a data stream (the
- * Benchmark's parent is the ds:component), else the file as opened. */
+ * Benchmark's parent is the ds:component), the URL of a remote checklist
+ * component, else the file as opened. */
 static const char *
 bench_href(char *buf, size_t n, struct xccdf_eval *e)
 {
@@ -583,6 +597,9 @@ bench_href(char *buf, size_t n, struct xccdf_eval *e)
 			r = buf;
 	}
 	xmlFree(id);
+	/* A remote checklist component: where it was fetched from. */
+	if (r == NULL && e->checklist.base_url != NULL)
+		r = e->checklist.base_url;
 	if (r == NULL && e->content != NULL)
 		r = xccdf_content_path(e->content);
 	if (r == NULL && e->bench != NULL)
@@ -716,6 +733,13 @@ xccdf_results_testresult(struct ks_xmlw *x, struct xccdf_eval *e,
 		ks_xmlw_attr(x, "system", XCCDF_AI_NS);
 		ks_xmlw_attr(x, "name", c->asset_id);
 		ks_xmlw_attr(x, "href", "");
+		ks_xmlw_end(x);
+	}
+	/* Every platform the target was found to meet (testResultType
+	 * platform, 1.1 and 1.2). */
+	for (uint32_t i = 0; i < e->nplatforms_met; i++) {
+		x_start(x, c, "platform");
+		ks_xmlw_attr(x, "idref", e->platforms_met[i]);
 		ks_xmlw_end(x);
 	}
 	write_set_values(x, e, c);

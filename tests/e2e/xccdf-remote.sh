@@ -15,6 +15,10 @@
 #      OVAL: error with the reason in the results, the other rules still
 #      evaluated, nothing cached for them; a refresh that fails keeps (and
 #      uses) the previous good copy.
+#  (e)-(h) a remote checklist and tailoring component: fetched and used
+#      like local ones (relative check hrefs against the checklist URL);
+#      without the flag exit 1; OVAL or 404 in its place exit 1; offline
+#      the cached copies.
 # Usage: sh xccdf-remote.sh KENSA. Exits non-zero naming the failed check.
 # Every network access goes to 127.0.0.1; every wait is bounded.
 set -u
@@ -66,15 +70,23 @@ rule() {	# rule ID HREF NAME [multi]
 		printf '<check system="http://oval.mitre.org/XMLSchema/oval-definitions-5"><check-content-ref href="%s" name="%s"/></check></Rule>\n' "$2" "$3"
 	fi
 }
-mkds() {
+# ds_head NAME CHECKLIST_HREF CREF: a collection and stream named after
+# NAME, opened up to the catalog of the checklist component-ref CREF, which
+# maps local-oval.xml to the local OVAL component.
+ds_head() {
 	cat <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
-<ds:data-stream-collection xmlns:ds="http://scap.nist.gov/schema/scap/source/1.2" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:cat="urn:oasis:names:tc:entity:xmlns:xml:catalog" id="scap_x.test_collection_remote" schematron-version="1.3">
-<ds:data-stream id="scap_x.test_datastream_remote" scap-version="1.3" use-case="OTHER">
+<ds:data-stream-collection xmlns:ds="http://scap.nist.gov/schema/scap/source/1.2" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:cat="urn:oasis:names:tc:entity:xmlns:xml:catalog" id="scap_x.test_collection_$1" schematron-version="1.3">
+<ds:data-stream id="scap_x.test_datastream_$1" scap-version="1.3" use-case="OTHER">
 <ds:checklists>
-<ds:component-ref id="scap_x.test_cref_xccdf" xlink:href="#scap_x.test_comp_xccdf">
+<ds:component-ref id="scap_x.test_cref_$3" xlink:href="$2">
 <cat:catalog>
 <cat:uri name="local-oval.xml" uri="#scap_x.test_cref_local"/>
+EOF
+}
+mkds() {
+	ds_head remote "#scap_x.test_comp_xccdf" xccdf
+	cat <<EOF
 <cat:uri name="remote-oval.xml.bz2" uri="#scap_x.test_cref_remote"/>
 </cat:catalog>
 </ds:component-ref>
@@ -310,4 +322,132 @@ grep -Eq "remote resource $B/oval.xml.bz2: not refreshed \(.*decompression bomb.
 [ "$(sha256sum <"$RD/current/oval.xml.bz2")" = "$good" ] || fail "keep: the good copy was replaced"
 [ "$(ls -d "$RD"/snap-* | wc -l)" = 1 ] || fail "keep: snapshots: $(ls -a "$RD")"
 note "(d) a failed refresh keeps and uses the previous good copy"
+
+# ---- (e) a remote checklist and a remote tailoring (component-refs of the
+# checklists group whose xlink:href is a URL): fetched like check content,
+# used like local ones. The checklist's catalog still maps local-oval.xml to
+# the local component; its relative href rel-oval.xml resolves against the
+# checklist's URL ($B/lists/) and is fetched (SP 800-126 rev 3 section
+# 3.1.3, RFC 3986 section 5.1.3).
+mkdir -p "$W/lists"
+ovaldoc x.rel 1:/etc/rel-pass 2:/etc/rel-missing >"$W/lists/rel-oval.xml"
+echo pass >"$T/root/etc/rel-pass"
+cat >"$W/lists/bench.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<Benchmark xmlns="http://checklists.nist.gov/xccdf/1.2" id="xccdf_x.test_benchmark_rlist" resolved="1" xml:lang="en">
+<status>draft</status>
+<title>remote checklist</title>
+<version>1</version>
+$(rule rc_local local-oval.xml oval:x.local:def:1)
+$(rule rc_rel rel-oval.xml oval:x.rel:def:1)
+$(rule rc_rel_fail rel-oval.xml oval:x.rel:def:2)
+$(rule rc_deselected rel-oval.xml oval:x.rel:def:1)
+</Benchmark>
+EOF
+cat >"$W/lists/tailoring.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<Tailoring xmlns="http://checklists.nist.gov/xccdf/1.2" id="xccdf_x.test_tailoring_rlist">
+<version time="2024-01-01T00:00:00">1</version>
+<Profile id="xccdf_x.test_profile_tailored">
+<title>tailored</title>
+<select idref="xccdf_x.test_rule_rc_deselected" selected="false"/>
+</Profile>
+</Tailoring>
+EOF
+chmod -R a+rX "$W"
+mkds2() {	# mkds2 CHECKLIST_URL TAILORING_URL
+	ds_head rlist "$1" rxccdf
+	cat <<EOF
+</cat:catalog>
+</ds:component-ref>
+<ds:component-ref id="scap_x.test_cref_rtail" xlink:href="$2"/>
+</ds:checklists>
+<ds:checks>
+<ds:component-ref id="scap_x.test_cref_local" xlink:href="#scap_x.test_comp_local"/>
+</ds:checks>
+</ds:data-stream>
+<ds:component id="scap_x.test_comp_local" timestamp="2024-01-01T00:00:00">
+$(ovaldoc x.local 1:/etc/local-pass | sed 1d)
+</ds:component>
+</ds:data-stream-collection>
+EOF
+}
+# result NAME RULE RESULT: the rule-result in the XCCDF results
+result() {
+	python3 - "$T/$1/results.xml" "xccdf_x.test_rule_$2" "$3" <<'PYEOF' ||
+import sys, xml.etree.ElementTree as ET
+ns = "{http://checklists.nist.gov/xccdf/1.2}"
+got = [rr.find(ns + "result").text for rr in ET.parse(sys.argv[1]).iter(ns + "rule-result") if rr.get("idref") == sys.argv[2]]
+sys.exit(0 if got == [sys.argv[3]] else print(got) or 1)
+PYEOF
+	    fail "$1: rule $2 is not $3 in the results"
+}
+mkds2 "$B/lists/bench.xml" "$B/lists/tailoring.xml" >"$T/ds2.xml"
+run e --tailoring-id scap_x.test_cref_rtail --profile tailored --oval-results \
+    --results-arf arf.xml --report report.html "$T/ds2.xml"
+[ "$(status e)" = 2 ] || fail "e: exit $(status e), want 2 (a rule fails): $(cat "$T/e/err")"
+got e rc_local pass
+got e rc_rel pass
+got e rc_rel_fail fail
+result e rc_deselected notselected
+result e rc_rel pass
+xccdf_valid e
+oval_valid e rel-oval.xml.result.xml
+grep -q 'GET /lists/bench.xml 200' "$T/access.log" || fail "e: the checklist was not fetched: $(tail -5 "$T/access.log")"
+grep -q 'GET /lists/tailoring.xml 200' "$T/access.log" || fail "e: the tailoring was not fetched"
+grep -q 'GET /lists/rel-oval.xml 200' "$T/access.log" || fail "e: the relative href was not fetched from the checklist's URL"
+grep -q "<benchmark[^>]*href=\"$B/lists/bench.xml\"" "$T/e/results.xml" || fail "e: the TestResult does not name the remote checklist's URL"
+grep -q 'xccdf_x.test_profile_tailored' "$T/e/results.xml" || fail "e: the tailored profile is not in the results"
+[ -L "$(src_dir "$B/lists/bench.xml")/current" ] || fail "e: the checklist is not cached"
+# ARF: the remote Benchmark is a report request of its own (it is not in
+# the data stream), so the HTML report finds its rules.
+xmllint --noout --schema "$S/arf/1.1/asset-reporting-format_1.1.0.xsd" "$T/e/arf.xml" \
+    2>"$T/e/avalid.log" || fail "e: ARF does not validate: $(grep -v validates "$T/e/avalid.log" | head -3)"
+python3 - "$T/e/arf.xml" <<'PYEOF2' || fail "e: the ARF has no report request with the remote Benchmark"
+import sys, xml.etree.ElementTree as ET
+a = "{http://scap.nist.gov/schema/asset-reporting-format/1.1}"
+x = "{http://checklists.nist.gov/xccdf/1.2}"
+for rq in ET.parse(sys.argv[1]).iter(a + "report-request"):
+    b = rq.find(a + "content/" + x + "Benchmark")
+    if rq.get("id") == "collection2" and b is not None and b.get("id") == "xccdf_x.test_benchmark_rlist":
+        sys.exit(0)
+sys.exit(1)
+PYEOF2
+grep -q 'remote checklist' "$T/e/report.html" ||
+    fail "e: the HTML report does not show the remote benchmark"
+grep -q 'Rules not found in the benchmark\|ベンチマークにないルール' "$T/e/report.html" && fail "e: the HTML report does not find the remote checklist's rules"
+note "(e) remote checklist and tailoring fetched; catalog, relative URL and tailoring applied"
+
+# ---- (f) without the flag the benchmark cannot be evaluated: exit 1 with
+# the component-ref and the option named.
+mkdir -p "$T/f"
+(cd "$T/f" && "$KENSA" xccdf eval --root "$T/root" --results results.xml "$T/ds2.xml") >"$T/f/out" 2>"$T/f/err"
+st=$?
+[ $st = 1 ] || fail "f: exit $st, want 1: $(cat "$T/f/err")"
+grep -q "component-ref 'scap_x.test_cref_rxccdf' is the remote checklist or tailoring '$B/lists/bench.xml': fetched only with --fetch-remote-resources" "$T/f/err" ||
+    fail "f: no error naming the component-ref and the option: $(cat "$T/f/err")"
+[ ! -e "$T/f/results.xml" ] || fail "f: results written for a benchmark that was not evaluated"
+note "(f) without the flag: exit 1 naming the component-ref and the option"
+
+# ---- (g) a remote checklist that is OVAL, or is not there: exit 1.
+mkds2 "$B/direct.xml" "$B/lists/tailoring.xml" >"$T/ds2-oval.xml"
+run g "$T/ds2-oval.xml"
+[ "$(status g)" = 1 ] || fail "g: exit $(status g), want 1: $(cat "$T/g/err")"
+grep -q "remote component $B/direct.xml of component-ref 'scap_x.test_cref_rxccdf' is a OVAL Definitions, not an XCCDF Benchmark or Tailoring" "$T/g/err" ||
+    fail "g: no reason: $(cat "$T/g/err")"
+mkds2 "$B/lists/gone.xml" "$B/lists/tailoring.xml" >"$T/ds2-gone.xml"
+run g2 "$T/ds2-gone.xml"
+[ "$(status g2)" = 1 ] || fail "g2: exit $(status g2), want 1: $(cat "$T/g2/err")"
+grep -q "cannot fetch remote resource $B/lists/gone.xml: .*HTTP 404" "$T/g2/err" || fail "g2: no reason: $(cat "$T/g2/err")"
+note "(g) a remote checklist that is OVAL or missing: exit 1 with the reason"
+
+# ---- (h) offline: the cached checklist, tailoring and relative OVAL.
+nginx_stop
+run h --tailoring-id scap_x.test_cref_rtail --profile tailored "$T/ds2.xml"
+[ "$(status h)" = 2 ] || fail "h: exit $(status h), want 2: $(cat "$T/h/err")"
+got h rc_rel pass
+got h rc_rel_fail fail
+result h rc_deselected notselected
+grep -q "remote resource $B/lists/bench.xml: not refreshed" "$T/h/err" || fail "h: no warning for the cached checklist: $(cat "$T/h/err")"
+note "(h) offline: the cached remote checklist and tailoring are used"
 echo "xccdf-remote: all checks passed"

@@ -284,21 +284,32 @@ struct fake_fetch {
 	int		 rc;		/* else this, with the message */
 	const char	*urls[8];	/* asked for, in order */
 	int		 n;
+	/* When map_urls[0] is set: map_urls[i] becomes map_paths[i] and
+	 * every other URL is a 404. */
+	const char	*map_urls[4];
+	const char	*map_paths[4];
 };
 
 static int
 fetch_fake(const char *url, const char **path, void *payload)
 {
 	struct fake_fetch *f = payload;
+	const char *p = f->path;
 
 	if (f->n < 8)
 		f->urls[f->n] = url;
 	f->n++;
-	if (f->path == NULL) {
-		ks_error_set("cannot fetch remote resource %s: HTTP 404", url);
-		return f->rc;
+	if (f->map_urls[0] != NULL) {
+		p = NULL;
+		for (int i = 0; i < 4 && f->map_urls[i] != NULL && !p; i++)
+			if (strcmp(f->map_urls[i], url) == 0)
+				p = f->map_paths[i];
 	}
-	*path = f->path;
+	if (p == NULL) {
+		ks_error_set("cannot fetch remote resource %s: HTTP 404", url);
+		return f->map_urls[0] != NULL ? KS_ENOTFOUND : f->rc;
+	}
+	*path = p;
 	return 0;
 }
 
@@ -465,6 +476,15 @@ test_ds__remote_fetch_fails(void **state)
 	xccdf_content_free(c);
 }
 
+/* The options choosing DS12's remote checklist, fetched by fake m. */
+#define REMOTE_CHECKLIST_OPTS(m) { \
+	.datastream_id = "scap_org.example_datastream_b", \
+	.xccdf_id = "scap_org.example_cref_remote", \
+	.fetch_remote = true, .fetch = fetch_fake, .fetch_payload = &(m), \
+}
+
+/* Without --fetch-remote-resources a remote checklist cannot be evaluated:
+ * the message names the component-ref and the option. */
 static void
 test_ds__checklist_remote(void **state)
 {
@@ -472,26 +492,155 @@ test_ds__checklist_remote(void **state)
 	struct xccdf_eval_opts o = {
 		.datastream_id = "scap_org.example_datastream_b",
 		.xccdf_id = "scap_org.example_cref_remote",
+		.fetch = fetch_never,
 	};
 	struct xccdf_ds_checklist cl;
 
 	assert_int_equal(xccdf_content_checklist(c, &o, &cl),
 	    KS_EUNSUPPORTED);
-	assert_string_equal(ks_error_msg(), DS12 ": remote component "
-	    "'https://example.org/remote-xccdf.xml' of component-ref "
-	    "'scap_org.example_cref_remote' not fetched (use "
-	    "--fetch-remote-resources)");
-	/* With a fetcher: check content is fetched, a checklist is not (it
-	 * is the DOM the evaluation is chosen from). */
-	o.fetch_remote = true;
-	o.fetch = fetch_never;
+	assert_string_equal(ks_error_msg(), DS12 ": component-ref "
+	    "'scap_org.example_cref_remote' is the remote checklist or "
+	    "tailoring 'https://example.org/remote-xccdf.xml': fetched only "
+	    "with --fetch-remote-resources");
+	assert_null(cl.benchmark);
+	/* Without an id the first local Benchmark is chosen, as before. */
+	o.xccdf_id = NULL;
+	assert_int_equal(xccdf_content_checklist(c, &o, &cl), 0);
+	assert_string_equal(cl.component_ref_id,
+	    "scap_org.example_cref_xccdf2");
+	assert_null(cl.base_url);
+	xccdf_content_free(c);
+}
+
+/* With the option, a remote checklist is fetched through the fetcher and
+ * used like a local one; its relative check hrefs resolve against its URL
+ * (RFC 3986 section 5.1.3, SP 800-126 rev 3 section 3.1.3: the catalog
+ * first) and are fetched; "#" hrefs still name component-refs of the
+ * collection. */
+static void
+test_ds__checklist_remote_fetched(void **state)
+{
+	struct fake_fetch m = {
+		.map_urls = { "https://example.org/remote-xccdf.xml",
+		    "https://example.org/oval/rel.xml" },
+		.map_paths = { BENCH, DATA "ds-oval.xml" },
+	};
+	struct xccdf_content *c = open_ok(DS12);
+	struct xccdf_eval_opts o = REMOTE_CHECKLIST_OPTS(m);
+	struct xccdf_ds_checklist cl;
+	struct xccdf_resource r;
+
+	assert_int_equal(xccdf_content_checklist(c, &o, &cl), 0);
+	assert_int_equal(m.n, 1);
+	assert_string_equal(cl.component_ref_id,
+	    "scap_org.example_cref_remote");
+	assert_string_equal(xccdf_ds_attr(cl.benchmark, "id", NULL),
+	    "xccdf_org.example_benchmark_plain");
+	assert_string_equal(cl.base_url,
+	    "https://example.org/remote-xccdf.xml");
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "oval/rel.xml",
+	    &r), 0);
+	assert_string_equal(m.urls[1], "https://example.org/oval/rel.xml");
+	assert_string_equal(r.path, DATA "ds-oval.xml");
+	assert_string_equal(r.name, "rel.xml");
+	/* Dot segments are removed (RFC 3986 section 5.2.4). */
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL,
+	    "x/../oval/rel.xml", &r), 0);
+	assert_string_equal(m.urls[2], "https://example.org/oval/rel.xml");
+	/* Not served: error of the rule, with the fetcher's reason. */
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL, "missing.xml",
+	    &r), KS_ERROR);
+	assert_string_equal(ks_error_msg(), "cannot fetch remote resource "
+	    "https://example.org/missing.xml: HTTP 404");
+	/* "#": a component-ref of the collection. */
+	assert_int_equal(xccdf_content_resolve(c, &cl, NULL,
+	    "#scap_org.example_cref_oval_b", &r), 0);
+	assert_string_equal(r.component_id, "scap_org.example_comp_oval");
+	/* The file is recorded once however often it is asked for. */
+	assert_int_equal(c->nfiles, 2);
+	xccdf_content_free(c);
+}
+
+/* A remote checklist that is not a Benchmark, or cannot be had, stops the
+ * evaluation with the reason. */
+static void
+test_ds__checklist_remote_bad(void **state)
+{
+	struct fake_fetch m = {
+		.map_urls = { "https://example.org/remote-xccdf.xml" },
+		.map_paths = { DATA "ds-oval.xml" },
+	};
+	struct xccdf_content *c = open_ok(DS12);
+	struct xccdf_eval_opts o = REMOTE_CHECKLIST_OPTS(m);
+	struct xccdf_ds_checklist cl;
+
+	assert_int_equal(xccdf_content_checklist(c, &o, &cl), KS_ERROR);
+	assert_string_equal(ks_error_msg(), "remote component "
+	    "https://example.org/remote-xccdf.xml of component-ref "
+	    "'scap_org.example_cref_remote' is a OVAL Definitions, not an "
+	    "XCCDF Benchmark or Tailoring");
+	/* A Tailoring where the Benchmark is asked for. */
+	m.map_paths[0] = DATA "ds-tailoring.xml";
+	xccdf_content_free(c);
+	c = open_ok(DS12);
+	assert_int_equal(xccdf_content_checklist(c, &o, &cl), KS_ENOTFOUND);
+	assert_msg("is a Tailoring, not a Benchmark");
+	/* Not served. */
+	m.map_urls[0] = "https://example.org/other.xml";
+	assert_int_equal(xccdf_content_checklist(c, &o, &cl), KS_ERROR);
+	assert_string_equal(ks_error_msg(), "cannot fetch remote resource "
+	    "https://example.org/remote-xccdf.xml: HTTP 404");
+	xccdf_content_free(c);
+}
+
+/* A remote tailoring component-ref (--tailoring-id) is fetched the same
+ * way and must be a Tailoring. */
+static void
+test_ds__checklist_remote_tailoring(void **state)
+{
+	const char *ds = write_tmp("remote-tailoring-ds.xml",
+	    "<ds:data-stream-collection xmlns:ds=\"" XCCDF_DS_NS "\" "
+	    "xmlns:xlink=\"" XCCDF_XLINK_NS "\" id=\"scap_x_collection_t\" "
+	    "schematron-version=\"1.3\"><ds:data-stream "
+	    "id=\"scap_x_datastream_t\" scap-version=\"1.3\" "
+	    "use-case=\"OTHER\"><ds:checklists>"
+	    "<ds:component-ref id=\"scap_x_cref_xccdf\" "
+	    "xlink:href=\"#scap_x_comp_xccdf\"/>"
+	    "<ds:component-ref id=\"scap_x_cref_tail\" "
+	    "xlink:href=\"https://example.org/t.xml\"/>"
+	    "</ds:checklists></ds:data-stream>"
+	    "<ds:component id=\"scap_x_comp_xccdf\" timestamp=\"2024-01-01T00:"
+	    "00:00\"><Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\" "
+	    "id=\"xccdf_x_benchmark_t\"/></ds:component>"
+	    "</ds:data-stream-collection>");
+	struct fake_fetch m = {
+		.map_urls = { "https://example.org/t.xml" },
+		.map_paths = { DATA "ds-tailoring.xml" },
+	};
+	struct xccdf_eval_opts o = { .tailoring_id = "scap_x_cref_tail" };
+	struct xccdf_content *c = open_ok(ds);
+	struct xccdf_ds_checklist cl;
+
 	assert_int_equal(xccdf_content_checklist(c, &o, &cl),
 	    KS_EUNSUPPORTED);
-	assert_string_equal(ks_error_msg(), DS12 ": remote component "
-	    "'https://example.org/remote-xccdf.xml' of component-ref "
-	    "'scap_org.example_cref_remote': a remote checklist or tailoring "
-	    "is not fetched; --fetch-remote-resources fetches remote check "
-	    "content (OVAL)");
+	assert_msg("component-ref 'scap_x_cref_tail' is the remote checklist "
+	    "or tailoring 'https://example.org/t.xml': fetched only with "
+	    "--fetch-remote-resources");
+	o.fetch_remote = true;
+	o.fetch = fetch_fake;
+	o.fetch_payload = &m;
+	assert_int_equal(xccdf_content_checklist(c, &o, &cl), 0);
+	assert_string_equal(xccdf_ds_attr(cl.tailoring, "id", NULL),
+	    "xccdf_org.example_tailoring_plain");
+	assert_string_equal(cl.component_ref_id, "scap_x_cref_xccdf");
+	/* The checklist is local: its hrefs have no base URL. */
+	assert_null(cl.base_url);
+	/* A Benchmark where the Tailoring is asked for. */
+	m.map_paths[0] = BENCH;
+	xccdf_content_free(c);
+	c = open_ok(ds);
+	assert_int_equal(xccdf_content_checklist(c, &o, &cl), KS_ENOTFOUND);
+	assert_msg("is a Benchmark, not a Tailoring");
 	xccdf_content_free(c);
 }
 
@@ -835,6 +984,9 @@ main(void)
 		cmocka_unit_test(test_ds__checklist_stream_b),
 		cmocka_unit_test(test_ds__checklist_errors),
 		cmocka_unit_test(test_ds__checklist_remote),
+		cmocka_unit_test(test_ds__checklist_remote_fetched),
+		cmocka_unit_test(test_ds__checklist_remote_bad),
+		cmocka_unit_test(test_ds__checklist_remote_tailoring),
 		cmocka_unit_test(test_ds__checklist_tailoring),
 		cmocka_unit_test(test_ds__remote_not_fetched),
 		cmocka_unit_test(test_ds__remote_fetched),

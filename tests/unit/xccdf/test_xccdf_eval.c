@@ -404,6 +404,192 @@ test_xccdf_eval__benchmark_not_applicable(void **state)
 	fx_free(f);
 }
 
+static int
+count_session(const char *name, struct oval_session *s, void *payload)
+{
+	uint32_t *n = payload;
+
+	assert_non_null(s);
+	assert_non_null(strstr(name, "-check-content.xml"));
+	assert_int_equal(strncmp(name, R(""), strlen(R(""))), 0);
+	(*n)++;
+	return 0;
+}
+
+/* Whether the TestResult of e, written as XCCDF results, holds `want`
+ * (the benchmark copy before it is not looked at). */
+static bool
+tr_contains(struct xccdf_eval *e, const char *want)
+{
+	char path[] = "/tmp/kensa-xev-res-XXXXXX", *text = NULL, *tr;
+	struct xccdf_write_opts wo = { 0 };
+	size_t len = 0;
+	bool found;
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	close(fd);
+	if (xccdf_results_write(e, path, &wo) != 0)
+		fail_msg("results: %s", ks_error_msg());
+	assert_int_equal(ks_file_read(path, 1 << 24, &text, &len), 0);
+	unlink(path);
+	tr = strstr(text, "<TestResult");
+	assert_non_null(tr);
+	found = strstr(tr, want) != NULL;
+	free(text);
+	return found;
+}
+
+/* Whether the TestResult has <platform idref="idref"/>. */
+static bool
+tr_has_platform(struct xccdf_eval *e, const char *idref)
+{
+	char *want = ks_asprintf("<platform idref=\"%s\"/>", idref);
+	bool found = tr_contains(e, want);
+
+	free(want);
+	return found;
+}
+
+/*
+ * Profile platforms (NISTIR 7275 rev 4, Profile properties: "a target
+ * platform for this Profile"; xccdf_1.2.xsd profileType/platform) are
+ * informative: the processing model decides applicability for the
+ * Benchmark, Groups and Rules only. A profile whose platform does not apply
+ * still selects and evaluates its rules exactly as without it, and
+ * profile_applicable says it does not apply. TestResult/platform lists
+ * every platform the target was found to meet (testResultType platform:
+ * "one instance ... for every platform that the target system was found
+ * to meet"), the profile's own when it applies.
+ */
+static void
+test_xccdf_eval__profile_platform(void **state)
+{
+	char tpath[] = "/tmp/kensa-xev-tailoring-XXXXXX";
+	struct fx *f = fx_new(true);
+	struct xccdf_eval_opts o = {
+		.profile = "xccdf_org.kensa_profile_other_os",
+		.tailoring_file = tpath,
+	};
+	struct xccdf_eval *e;
+	FILE *t;
+	int fd = mkstemp(tpath);
+
+	assert_true(fd >= 0);
+	t = fdopen(fd, "w");
+	assert_non_null(t);
+	fputs("<Tailoring xmlns=\"http://checklists.nist.gov/xccdf/1.2\" "
+	    "id=\"xccdf_org.kensa_tailoring_plat\">"
+	    "<version time=\"2026-01-01T00:00:00\">1</version>"
+	    "<Profile id=\"xccdf_org.kensa_profile_other_os\" "
+	    "extends=\"xccdf_org.kensa_profile_strict\"><title>Other</title>"
+	    "<platform idref=\"cpe:/o:other:os:1\"/></Profile>"
+	    "<Profile id=\"xccdf_org.kensa_profile_xev_os\" "
+	    "extends=\"xccdf_org.kensa_profile_strict\"><title>XEV</title>"
+	    "<platform idref=\"cpe:/o:other:os:1\"/>"
+	    "<platform idref=\"cpe:/o:xev:os:1\"/></Profile>"
+	    "</Tailoring>\n", t);
+	assert_int_equal(fclose(t), 0);
+
+	/* Not for this target: informative, the rules as the strict profile
+	 * evaluates them. */
+	e = run(f, &o);
+	assert_false(e->profile_applicable);
+	assert_true(e->bench_applicable);
+	assert_int_equal(res(e, R("extra"), NULL), XCCDF_R_PASS);
+	assert_int_equal(res(e, R("requires"), NULL), XCCDF_R_PASS);
+	assert_int_equal(res(e, R("pass"), NULL), XCCDF_R_PASS);
+	assert_int_equal(res(e, R("platform"), NULL), XCCDF_R_PASS);
+	assert_true(tr_has_platform(e, "cpe:/o:xev:os:1"));
+	assert_true(tr_has_platform(e, "#xev_platform"));
+	assert_false(tr_has_platform(e, "cpe:/o:other:os:1"));
+	assert_string_equal(e->platforms_met[0], "cpe:/o:xev:os:1");
+	xccdf_eval_free(e);
+
+	/* Any one of its platforms applies (a list of platforms is an OR,
+	 * as for items). */
+	o.profile = "xccdf_org.kensa_profile_xev_os";
+	e = run(f, &o);
+	assert_true(e->profile_applicable);
+	assert_int_equal(res(e, R("extra"), NULL), XCCDF_R_PASS);
+	assert_true(tr_has_platform(e, "cpe:/o:xev:os:1"));
+	assert_false(tr_has_platform(e, "cpe:/o:other:os:1"));
+	xccdf_eval_free(e);
+
+	/* No profile platform: applicable. */
+	o.profile = "xccdf_org.kensa_profile_strict";
+	e = run(f, &o);
+	assert_true(e->profile_applicable);
+	xccdf_eval_free(e);
+	unlink(tpath);
+	fx_free(f);
+}
+
+/*
+ * Inline check-content (tests/unit/xccdf/data/xev-inline.xml). XCCDF 1.2
+ * checkContentType: "the actual code of a check", passed to the checking
+ * engine; checkType/check-content: used "only if none of the references
+ * can be resolved". An oval_definitions document inside is evaluated like
+ * a referenced one (definitions, exports, multi-check), on the same target
+ * and in the same pass; other check systems stay notchecked. check-import
+ * (checkImportType: the mapping of import-name is the checking system's;
+ * none is defined for OVAL) imports nothing and changes no result.
+ */
+static void
+test_xccdf_eval__inline_content(void **state)
+{
+	struct fx *f = fx_new(true);
+	struct xccdf_content *c = NULL;
+	struct xccdf_eval_opts o = { 0 };
+	struct xccdf_eval *e = NULL;
+	struct xccdf_eval_rule r;
+	uint32_t i, n = 0;
+
+	if (xccdf_content_open(&c, DATA "xev-inline.xml") != 0)
+		fail_msg("open: %s", ks_error_msg());
+	if (xccdf_eval_run(&e, c, f->target, &o) != 0)
+		fail_msg("eval: %s", ks_error_msg());
+	/* Both definitions of the document (no name: their AND). */
+	assert_int_equal(res(e, R("inline_pass"), NULL), XCCDF_R_PASS);
+	assert_int_equal(res(e, R("inline_fail"), NULL), XCCDF_R_FAIL);
+	/* The ref does not resolve: the inline content decides. */
+	assert_int_equal(res(e, R("inline_fallback"), &r), XCCDF_R_PASS);
+	assert_null(r.message);
+	/* multi-check: one result per definition, the id as instance. */
+	assert_int_equal(nresults_of(e, R("inline_multi")), 2);
+	for (i = 0; i < xccdf_eval_count(e); i++) {
+		xccdf_eval_rule(e, i, &r);
+		if (strcmp(r.rule_id, R("inline_multi")) != 0)
+			continue;
+		assert_string_equal(r.instance, n == 0 ?
+		    "oval:xin.multi:def:1" : "oval:xin.multi:def:2");
+		assert_int_equal(r.result, n == 0 ? XCCDF_R_PASS :
+		    XCCDF_R_FAIL);
+		n++;
+	}
+	/* check-export binds the inline document's external variable. */
+	assert_int_equal(res(e, R("inline_export"), NULL), XCCDF_R_PASS);
+	assert_int_equal(res(e, R("inline_empty"), &r), XCCDF_R_NOTCHECKED);
+	assert_string_equal(r.message, "the inline check-content holds no "
+	    "oval_definitions document");
+	assert_int_equal(res(e, R("inline_other"), &r), XCCDF_R_NOTCHECKED);
+	assert_non_null(strstr(r.message, "is not supported"));
+	assert_int_equal(res(e, R("import"), NULL), XCCDF_R_PASS);
+	/* The rule-result's check records each check-import empty (nothing
+	 * imported) and the inline content it was evaluated from. */
+	assert_true(tr_contains(e, "<check-import import-name=\"stdout\"/>\n"
+	    "        <check-import import-name=\"oval_results\" "
+	    "import-xpath=\"/x\"/>\n        <check-content"));
+	assert_true(tr_contains(e, "oval:xin.fb:def:1"));
+	/* One OVAL session per inline document, named after its rule. */
+	n = 0;
+	assert_int_equal(xccdf_eval_foreach_oval(e, count_session, &n), 0);
+	assert_int_equal(n, 6);
+	xccdf_eval_free(e);
+	xccdf_content_free(c);
+	fx_free(f);
+}
+
 int
 main(void)
 {
@@ -414,6 +600,8 @@ main(void)
 		cmocka_unit_test(test_xccdf_eval__tailoring_file),
 		cmocka_unit_test(test_xccdf_eval__rule_filters),
 		cmocka_unit_test(test_xccdf_eval__benchmark_not_applicable),
+		cmocka_unit_test(test_xccdf_eval__profile_platform),
+		cmocka_unit_test(test_xccdf_eval__inline_content),
 	};
 
 	ks_log_set_level(KS_LOG_ERROR);
