@@ -2,10 +2,10 @@
  * Image targets: a root-file-system archive, a `docker save` archive or an
  * OCI image layout is unpacked once into a private temporary directory (layers
  * applied in order, whiteouts honoured) and then read with the directory-root
- * back-end; the owner, group, set-id bits and times the archive records are
- * kept in a side table and reported by stat. It is not a container runtime:
- * nothing from the image is ever executed, and the temporary tree goes away
- * with the target.
+ * back-end; the owner, group, set-id bits, times and extended attributes the
+ * archive records are kept in a side table and reported by stat and
+ * plat_fs_*xattr. It is not a container runtime: nothing from the image is
+ * ever executed, and the temporary tree goes away with the target.
  *
  * The archive is untrusted. Entries are written with *at(2) calls relative
  * to the tree's descriptor and O_NOFOLLOW on every component, so neither "..",
@@ -13,6 +13,9 @@
  * can make us write outside it; device files, FIFOs and sockets are skipped.
  * libarchive's archive_write_disk is not used: it resolves names against the
  * process's working directory and drops owners and set-id bits we report.
+ * No extended attribute is ever set on the copy: security.* there would be
+ * the host's to check and relabel, and the copy's own labels (the host
+ * kernel's) are never read back.
  */
 #include "platform/plat_int.h"
 #include "platform/base/dl_libs.h"
@@ -34,6 +37,8 @@
 #define IMG_MAX_LAYERS	4096u
 #define IMG_MAX_NEST	4		/* image index -> index -> manifest */
 #define IMG_JSON_DEPTH	64
+#define IMG_MAX_XATTRS	2000000u	/* extended attributes, all layers */
+#define IMG_MAX_XATTR_BYTES	(256ull << 20)	/* their names and values */
 
 /* What the archive says about an inode (the disk copy is ours, 0600+). */
 struct img_meta {
@@ -42,7 +47,11 @@ struct img_meta {
 	uid_t		uid;
 	gid_t		gid;
 	int64_t		atime, mtime, ctime;
+	struct plat_xattrs xa;		/* the entry's, replaced with it */
 };
+/* A whiteout or a replaced entry frees its inode; its slot stays until an
+ * object written later takes that number, and meta_record then replaces
+ * all of it (mode, owner, attributes): nothing of a removed file shows. */
 
 struct img_state {
 	struct plat_fsroot root;	/* first: the fsroot ops take it */
@@ -64,7 +73,10 @@ struct unpack {
 	uint64_t	 bytes, max_bytes;
 	uint64_t	 entries;
 	uint64_t	 skipped;	/* devices, FIFOs, sockets */
+	uint64_t	 nxattrs, xattr_bytes;
 };
+
+static int over_bytes(struct unpack *u);
 
 /* ---- the inode side table ------------------------------------------------ */
 
@@ -98,6 +110,8 @@ meta_put(struct img_state *st, const struct img_meta *m)
 	s = meta_slot(st, m->ino);
 	if (s->ino == 0)
 		st->nmeta++;
+	else
+		plat_xattrs_free(&s->xa);	/* a later entry, a new layer */
 	*s = *m;
 }
 
@@ -112,17 +126,171 @@ meta_get(const struct img_state *st, uint64_t ino)
 	return s->ino == ino ? s : NULL;
 }
 
-/* Records what `e` says for the object `name` in `dirfd` just written. */
-static void
+/* Counts one attribute of `len` bytes named `name` against the caps. */
+static int
+xattr_count(struct unpack *u, const char *name, size_t len)
+{
+	if (++u->nxattrs > IMG_MAX_XATTRS) {
+		ks_error_set("%s: image has more than %u extended attributes",
+		    u->path, IMG_MAX_XATTRS);
+		return KS_ELIMIT;
+	}
+	u->xattr_bytes += len + (name != NULL ? strlen(name) : 0);
+	if (u->xattr_bytes > IMG_MAX_XATTR_BYTES) {
+		ks_error_set("%s: image has more than %llu bytes of extended "
+		    "attributes", u->path,
+		    (unsigned long long)IMG_MAX_XATTR_BYTES);
+		return KS_ELIMIT;
+	}
+	u->bytes += len;
+	if (u->bytes > u->max_bytes)
+		return over_bytes(u);
+	return 0;
+}
+
+/* One entry of a POSIX ACL as the kernel keeps it in system.posix_acl_*
+ * (include/uapi/linux/posix_acl_xattr.h: a little-endian version 2, then
+ * {le16 tag, le16 perm, le32 id} sorted by tag, then id). */
+struct aclx {
+	uint16_t	tag, perm;
+	uint32_t	id;
+};
+
+static int
+aclx_cmp(const void *pa, const void *pb)
+{
+	const struct aclx *a = pa, *b = pb;
+
+	if (a->tag != b->tag)
+		return a->tag < b->tag ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* The kernel's tag (ACL_USER_OBJ 0x01 ... ACL_OTHER 0x20) of a libarchive
+ * POSIX.1e tag; 0 for others (NFSv4's everyone@). */
+static uint16_t
+aclx_tag(int tag)
+{
+	switch (tag) {
+	case ARCHIVE_ENTRY_ACL_USER_OBJ:	return 0x01;
+	case ARCHIVE_ENTRY_ACL_USER:		return 0x02;
+	case ARCHIVE_ENTRY_ACL_GROUP_OBJ:	return 0x04;
+	case ARCHIVE_ENTRY_ACL_GROUP:		return 0x08;
+	case ARCHIVE_ENTRY_ACL_MASK:		return 0x10;
+	case ARCHIVE_ENTRY_ACL_OTHER:		return 0x20;
+	default:				return 0;
+	}
+}
+
+/*
+ * A POSIX.1e ACL the archive records as text (pax SCHILY.acl.access and
+ * .default, as bsdtar and GNU tar --acls write it, which libarchive parses
+ * into the entry) becomes the attribute the kernel would hold, `name`, so
+ * that readers of system.posix_acl_* see it whatever tool made the image.
+ * An access ACL of only the three entries that mirror the mode is no
+ * attribute, as on disk. 0 or a code from the caps.
+ */
+static int
+acl_record(struct unpack *u, struct archive_entry *e, int type,
+    const char *name, const char *label, struct plat_xattrs *x)
+{
+	const size_t maxent = (XATTR_SIZE_MAX - 4) / 8;
+	struct aclx *a = NULL;
+	unsigned char *blob = NULL;
+	int n, t, perm, tag, id, rc = 0;
+	size_t k = 0, i;
+	const char *who;
+
+	n = ks_archive.archive_entry_acl_reset(e, type);
+	if (n <= (type == ARCHIVE_ENTRY_ACL_TYPE_ACCESS ? 3 : 0))
+		return 0;
+	if ((size_t)n > maxent) {
+		ks_error_set("%s: ACL of more than %zu entries", label,
+		    maxent);
+		return KS_ELIMIT;
+	}
+	a = ks_calloc((size_t)n, sizeof(*a));
+	while (k < (size_t)n && ks_archive.archive_entry_acl_next(e, type, &t,
+	    &perm, &tag, &id, &who) == ARCHIVE_OK) {
+		if ((a[k].tag = aclx_tag(tag)) == 0)
+			continue;
+		a[k].perm = (uint16_t)(perm & 7);
+		a[k].id = a[k].tag == 0x02 || a[k].tag == 0x08 ?
+		    (uint32_t)id : UINT32_MAX;
+		k++;
+	}
+	qsort(a, k, sizeof(*a), aclx_cmp);
+	blob = ks_malloc(4 + 8 * k);
+	blob[0] = 2;
+	blob[1] = blob[2] = blob[3] = 0;
+	for (i = 0; i < k; i++) {
+		unsigned char *p = blob + 4 + 8 * i;
+
+		p[0] = (unsigned char)a[i].tag;
+		p[1] = (unsigned char)(a[i].tag >> 8);
+		p[2] = (unsigned char)a[i].perm;
+		p[3] = (unsigned char)(a[i].perm >> 8);
+		for (int b = 0; b < 4; b++)
+			p[4 + b] = (unsigned char)(a[i].id >> (8 * b));
+	}
+	if ((rc = xattr_count(u, name, 4 + 8 * k)) == 0)
+		rc = plat_xattrs_set(x, label, name, blob, 4 + 8 * k);
+	free(blob);
+	free(a);
+	return rc;
+}
+
+/*
+ * The extended attributes of `e` (pax SCHILY.xattr.* and LIBARCHIVE.xattr.*
+ * records, as GNU tar, bsdtar and container tools write them, and its
+ * POSIX.1e ACLs) into *x, counted against the image's caps and its
+ * expanded size. 0 or KS_ELIMIT / KS_EPARSE with the message naming the
+ * entry.
+ */
+static int
+xattrs_read(struct unpack *u, struct archive_entry *e, struct plat_xattrs *x)
+{
+	const char *name, *entry = ks_archive.archive_entry_pathname(e);
+	char label[sizeof(u->ctx) + 300];
+	const void *val;
+	size_t len;
+	int rc;
+
+	snprintf(label, sizeof(label), "%s: entry '%.256s'", u->ctx,
+	    entry != NULL ? entry : "?");
+	/* ACLs first: the same ACL as an xattr record replaces them */
+	if ((rc = acl_record(u, e, ARCHIVE_ENTRY_ACL_TYPE_ACCESS,
+	    "system.posix_acl_access", label, x)) != 0 ||
+	    (rc = acl_record(u, e, ARCHIVE_ENTRY_ACL_TYPE_DEFAULT,
+	    "system.posix_acl_default", label, x)) != 0)
+		return rc;
+	if (ks_archive.archive_entry_xattr_reset(e) <= 0)
+		return 0;
+	while (ks_archive.archive_entry_xattr_next(e, &name, &val, &len) ==
+	    ARCHIVE_OK) {
+		if ((rc = xattr_count(u, name, len)) != 0 ||
+		    (rc = plat_xattrs_set(x, label, name, val, len)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * Records what `e` says for the object `name` in `dirfd` just written (e
+ * NULL: a directory we made, mode `dflmode`, root's, no attributes). 0, or
+ * a code from xattrs_read.
+ */
+static int
 meta_record(struct unpack *u, int dirfd, const char *name,
     struct archive_entry *e, mode_t dflmode)
 {
 	struct img_meta m;
 	struct stat sb;
+	int rc;
 
 	if (fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW |
 	    (name[0] == '\0' ? AT_EMPTY_PATH : 0)) != 0)
-		return;
+		return 0;
 	memset(&m, 0, sizeof(m));
 	m.ino = sb.st_ino;
 	if (e != NULL) {
@@ -134,6 +302,10 @@ meta_record(struct unpack *u, int dirfd, const char *name,
 		    ks_archive.archive_entry_atime(e) : m.mtime;
 		m.ctime = ks_archive.archive_entry_ctime_is_set(e) ?
 		    ks_archive.archive_entry_ctime(e) : m.mtime;
+		if ((rc = xattrs_read(u, e, &m.xa)) != 0) {
+			plat_xattrs_free(&m.xa);
+			return rc;
+		}
 	} else {
 		m.mode = dflmode;
 		m.mtime = m.atime = m.ctime = sb.st_mtim.tv_sec;
@@ -141,6 +313,7 @@ meta_record(struct unpack *u, int dirfd, const char *name,
 	if (S_ISLNK(sb.st_mode))
 		m.mode = 0777;
 	meta_put(u->st, &m);
+	return 0;
 }
 
 /* ---- removing trees ------------------------------------------------------ */
@@ -477,7 +650,7 @@ write_entry(struct unpack *u, struct archive *a, struct archive_entry *e,
 	if (rel[0] == '\0') {
 		/* the top directory itself: only its attributes */
 		if (hl == NULL && type == AE_IFDIR)
-			meta_record(u, u->rootfd, "", e, 0);
+			return meta_record(u, u->rootfd, "", e, 0);
 		return 0;
 	}
 	if ((rc = open_parent(u, rel, true, &pfd, &leaf)) != 0) {
@@ -570,8 +743,7 @@ write_entry(struct unpack *u, struct archive *a, struct archive_entry *e,
 		}
 		break;
 	}
-	meta_record(u, pfd, leaf, e, 0);
-	rc = 0;
+	rc = meta_record(u, pfd, leaf, e, 0);
 out:
 	if (fd >= 0)
 		close(fd);
@@ -1523,6 +1695,8 @@ img_close(void *vst)
 
 	plat_fsroot_close(&st->root);
 	img_remove_tree(st);
+	for (size_t i = 0; i < st->capmeta; i++)
+		plat_xattrs_free(&st->meta[i].xa);
 	free(st->meta);
 	st->meta = NULL;
 	st->nmeta = st->capmeta = 0;
@@ -1613,6 +1787,50 @@ img_lstat(void *st, const char *path, struct plat_stat *out)
 	return rc;
 }
 
+/* The attributes the archive gave the file `path` (a last link not
+ * followed): *out NULL for none. 0 or the code of lstat. */
+static int
+img_xattrs(struct img_state *st, const char *path,
+    const struct plat_xattrs **out)
+{
+	const struct img_meta *m;
+	struct plat_stat sb;
+	int rc;
+
+	*out = NULL;
+	if ((rc = plat_fsroot_lstat(&st->root, path, &sb)) != 0)
+		return rc;
+	if ((m = meta_get(st, sb.ino)) != NULL)
+		*out = &m->xa;
+	return 0;
+}
+
+static int
+img_listxattr(void *st, const char *path,
+    int (*cb)(const char *name, void *payload), void *payload)
+{
+	const struct plat_xattrs *x;
+	int rc;
+
+	if ((rc = img_xattrs(st, path, &x)) != 0)
+		return rc;
+	return plat_xattrs_list(x, cb, payload);
+}
+
+static int
+img_getxattr(void *st, const char *path, const char *name, char **val,
+    size_t *len)
+{
+	const struct plat_xattrs *x;
+	int rc;
+
+	*val = NULL;
+	*len = 0;
+	if ((rc = img_xattrs(st, path, &x)) != 0)
+		return rc;
+	return plat_xattrs_get(x, path, name, val, len);
+}
+
 static const struct plat_fs_ops img_ops = {
 	.name = "image",
 	.state_size = sizeof(struct img_state),
@@ -1625,6 +1843,8 @@ static const struct plat_fs_ops img_ops = {
 	.realpath = plat_fsroot_realpath,
 	.open_file = plat_fsroot_open_file,
 	.list = plat_fsroot_list,
+	.listxattr = img_listxattr,
+	.getxattr = img_getxattr,
 };
 
 /*
@@ -1635,7 +1855,9 @@ static const struct plat_fs_ops img_ops = {
  * file, the layer and the entry): KS_ENOTFOUND (no such file), KS_EPARSE
  * (malformed archive, manifest or digest; an entry leaving the image),
  * KS_ELIMIT (over 2,000,000 entries or KENSA_IMAGE_MAX_BYTES, default
- * 16 GiB, expanded), KS_EUNSUPPORTED (a digest algorithm other than sha256).
+ * 16 GiB, expanded; over 2,000,000 extended attributes or 256 MiB of them,
+ * a value over 64 KiB), KS_EUNSUPPORTED (a digest algorithm other than
+ * sha256).
  * Nothing is left on disk on failure.
  */
 int

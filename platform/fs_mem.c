@@ -2,7 +2,8 @@
  * The in-memory file-system back-end: a tree of directories, regular files
  * and symbolic links built by tests and fuzzers with plat_target_mem_add_*,
  * resolved by the same walker as a directory root (links stay inside, loops
- * are KS_ELIMIT). Stat fields are synthesized. Not for real systems.
+ * are KS_ELIMIT). Stat fields are synthesized; extended attributes are
+ * whatever plat_target_mem_set_xattr gave a node. Not for real systems.
  */
 #include "platform/plat_int.h"
 
@@ -21,6 +22,7 @@ struct mem_node {
 	struct mem_node	**kids;	/* DIR, sorted by strcmp */
 	size_t		 nkids, capkids;
 	uint64_t	 ino;
+	struct plat_xattrs xa;
 };
 
 struct mem_fs {
@@ -54,6 +56,7 @@ node_free(struct mem_node *n)
 	free(n->name);
 	free(n->data);
 	free(n->link);
+	plat_xattrs_free(&n->xa);
 	free(n);
 }
 
@@ -296,6 +299,32 @@ mem_list(void *st, const char *dir, plat_dirent_cb cb, void *payload)
 	return 0;
 }
 
+static int
+mem_listxattr(void *st, const char *path,
+    int (*cb)(const char *name, void *payload), void *payload)
+{
+	struct mem_node *n;
+	int rc;
+
+	if ((rc = resolve(st, path, false, &n, NULL)) != 0)
+		return rc;
+	return plat_xattrs_list(&n->xa, cb, payload);
+}
+
+static int
+mem_getxattr(void *st, const char *path, const char *name, char **val,
+    size_t *len)
+{
+	struct mem_node *n;
+	int rc;
+
+	*val = NULL;
+	*len = 0;
+	if ((rc = resolve(st, path, false, &n, NULL)) != 0)
+		return rc;
+	return plat_xattrs_get(&n->xa, path, name, val, len);
+}
+
 /* ---- fixture building --------------------------------------------------- */
 
 /*
@@ -460,7 +489,35 @@ const struct plat_fs_ops plat_fs_mem_ops = {
 	.realpath = mem_realpath,
 	.open_file = mem_open_file,
 	.list = mem_list,
+	.listxattr = mem_listxattr,
+	.getxattr = mem_getxattr,
 	.add_file = mem_add_file,
 	.add_dir = mem_add_dir,
 	.add_symlink = mem_add_symlink,
 };
+
+/*
+ * Sets (or replaces) the attribute `name` of the node `path` itself (a last
+ * link is not followed). Returns 0; KS_EUNSUPPORTED for another kind of
+ * target; the codes of plat_fs_lstat and plat_xattrs_set.
+ */
+int
+plat_target_mem_set_xattr(struct plat_target *t, const char *path,
+    const char *name, const void *val, size_t len)
+{
+	struct plat_stat sb;
+	struct mem_node *n;
+	int rc;
+
+	if (t->fs != &plat_fs_mem_ops) {
+		ks_error_set("%s: setting attributes is not supported by "
+		    "this target", t->name);
+		return KS_EUNSUPPORTED;
+	}
+	/* the path checks of every operation, and its message */
+	if ((rc = plat_fs_lstat(t, path, &sb)) != 0)
+		return rc;
+	if ((rc = resolve(t->fs_state, path, false, &n, NULL)) != 0)
+		return rc;
+	return plat_xattrs_set(&n->xa, path, name, val, len);
+}

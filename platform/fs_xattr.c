@@ -1,11 +1,12 @@
 /*
- * Extended attributes (and through them POSIX ACLs) of files in a target,
- * read without following the file's own link and without opening it: the
- * parent directory is resolved inside the root (openat2 RESOLVE_IN_ROOT, or
- * the component walker of target.c) and the attribute is read through that
- * directory's /proc/self/fd entry with l*xattr. Not for writing attributes,
- * and not for the in-memory or image targets, which have none to read
- * (KS_EUNSUPPORTED).
+ * Extended attributes (and through them POSIX ACLs) of files in a target.
+ * Host and directory roots: read without following the file's own link and
+ * without opening it: the parent directory is resolved inside the root
+ * (openat2 RESOLVE_IN_ROOT, or the component walker of target.c) and the
+ * attribute is read through that directory's /proc/self/fd entry with
+ * l*xattr. Image and in-memory targets hold their attributes in memory (the
+ * archive's records, the fixture's) in the packed lists kept here and answer
+ * through their own operations. Not for writing attributes to any file.
  */
 #include "platform/plat_int.h"
 
@@ -20,9 +21,11 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
-/* Caps: names of one file, and one value (the kernel's own is 64 KiB). */
+/* Caps: names of one file, and one value (the kernel's own is 64 KiB);
+ * attributes of one file held in memory (each set scans the list). */
 #define XATTR_LIST_MAX_BYTES	(64u << 10)
 #define XATTR_VALUE_MAX_BYTES	(64u << 10)
+#define XATTR_MAX_COUNT		1024u
 
 #define FD2H(fd)	((void *)(intptr_t)((fd) + 1))
 #define H2FD(h)		((int)((intptr_t)(h) - 1))
@@ -163,11 +166,6 @@ proc_name(struct plat_target *t, const char *path, int *fd, char *buf,
 		ks_error_set("%s: extended attributes need /proc", path);
 		return KS_EUNSUPPORTED;
 	}
-	if (path[0] != '/' || strnlen(path, PATH_MAX) >= PATH_MAX) {
-		ks_error_set("%.64s: not an absolute path of less than %d "
-		    "bytes", path, PATH_MAX);
-		return KS_ERROR;
-	}
 	slash = strrchr(path, '/');
 	name = slash + 1;
 	if (*name == '\0' || strcmp(name, ".") == 0 ||
@@ -189,6 +187,19 @@ proc_name(struct plat_target *t, const char *path, int *fd, char *buf,
 		*fd = -1;
 		ks_error_set("%.64s: path too long", path);
 		return KS_ELIMIT;
+	}
+	return 0;
+}
+
+/* Every path is absolute and shorter than PATH_MAX: 0 or KS_ERROR. */
+static int
+check_abs(const char *path)
+{
+	if (path == NULL || path[0] != '/' ||
+	    strnlen(path, PATH_MAX) >= PATH_MAX) {
+		ks_error_set("%.64s: not an absolute path of less than %d "
+		    "bytes", path != NULL ? path : "(null)", PATH_MAX);
+		return KS_ERROR;
 	}
 	return 0;
 }
@@ -220,6 +231,10 @@ plat_fs_listxattr(struct plat_target *t, const char *path,
 	ssize_t n;
 	int fd = -1, rc;
 
+	if ((rc = check_abs(path)) != 0)
+		return rc;
+	if (t->fs->listxattr != NULL)
+		return t->fs->listxattr(t->fs_state, path, cb, payload);
 	if ((rc = proc_name(t, path, &fd, pbuf, sizeof(pbuf), &last)) != 0)
 		return rc;
 	rc = KS_ERROR;
@@ -268,6 +283,10 @@ plat_fs_getxattr(struct plat_target *t, const char *path, const char *name,
 
 	*val = NULL;
 	*len = 0;
+	if ((rc = check_abs(path)) != 0)
+		return rc;
+	if (t->fs->getxattr != NULL)
+		return t->fs->getxattr(t->fs_state, path, name, val, len);
 	if ((rc = proc_name(t, path, &fd, pbuf, sizeof(pbuf), &last)) != 0)
 		return rc;
 	rc = KS_ERROR;
@@ -304,4 +323,139 @@ out:
 	if (fd >= 0)
 		close(fd);
 	return rc;
+}
+
+/* ---- attribute lists held in memory (image and in-memory targets) ------- */
+/*
+ * A list is one allocation of records "NAME\0", a 4-byte value length in
+ * host order, then the value: a few dozen bytes per labelled file where an
+ * image holds hundreds of thousands of them.
+ */
+#define XREC_HDR(nl)	((nl) + 1 + sizeof(uint32_t))
+
+/* The record at `off`: its name, value and total size. */
+static size_t
+xrec(const struct plat_xattrs *x, size_t off, const char **name,
+    const char **val, uint32_t *vlen)
+{
+	size_t nl = strlen(x->data + off);
+
+	*name = x->data + off;
+	memcpy(vlen, x->data + off + nl + 1, sizeof(*vlen));
+	*val = x->data + off + XREC_HDR(nl);
+	return XREC_HDR(nl) + *vlen;
+}
+
+/* The offset of `name`'s record, or x->len when there is none. */
+static size_t
+xrec_find(const struct plat_xattrs *x, const char *name, const char **val,
+    uint32_t *vlen)
+{
+	const char *n;
+	size_t off, sz;
+
+	for (off = 0; off < x->len; off += sz) {
+		sz = xrec(x, off, &n, val, vlen);
+		if (strcmp(n, name) == 0)
+			return off;
+	}
+	return x->len;
+}
+
+int
+plat_xattrs_set(struct plat_xattrs *x, const char *path, const char *name,
+    const void *val, size_t len)
+{
+	size_t nl = name != NULL ? strnlen(name, XATTR_NAME_MAX + 1) : 0;
+	size_t names = 0, count = 0, off, sz, need;
+	const char *n, *v;
+	uint32_t vl;
+
+	if (nl == 0 || nl > XATTR_NAME_MAX) {
+		ks_error_set("%s: bad attribute name '%.64s'", path,
+		    name != NULL ? name : "");
+		return KS_EPARSE;
+	}
+	if (len > XATTR_VALUE_MAX_BYTES) {
+		ks_error_set("%s: attribute %s longer than %u bytes", path,
+		    name, XATTR_VALUE_MAX_BYTES);
+		return KS_ELIMIT;
+	}
+	for (off = 0; off < x->len; off += sz) {
+		sz = xrec(x, off, &n, &v, &vl);
+		if (strcmp(n, name) != 0) {
+			names += strlen(n) + 1;
+			count++;
+		}
+	}
+	if (names + nl + 1 > XATTR_LIST_MAX_BYTES ||
+	    count >= XATTR_MAX_COUNT) {
+		ks_error_set("%s: more than %u attributes or %u bytes of "
+		    "attribute names", path, XATTR_MAX_COUNT,
+		    XATTR_LIST_MAX_BYTES);
+		return KS_ELIMIT;
+	}
+	/* A name set again replaces its value. */
+	off = xrec_find(x, name, &v, &vl);
+	if (off < x->len) {
+		sz = XREC_HDR(nl) + vl;
+		memmove(x->data + off, x->data + off + sz, x->len - off - sz);
+		x->len -= sz;
+	}
+	need = XREC_HDR(nl) + len;
+	x->data = ks_realloc(x->data, x->len + need);
+	memcpy(x->data + x->len, name, nl + 1);
+	vl = (uint32_t)len;
+	memcpy(x->data + x->len + nl + 1, &vl, sizeof(vl));
+	if (len > 0)
+		memcpy(x->data + x->len + XREC_HDR(nl), val, len);
+	x->len += need;
+	return 0;
+}
+
+int
+plat_xattrs_list(const struct plat_xattrs *x,
+    int (*cb)(const char *name, void *payload), void *payload)
+{
+	const char *n, *v;
+	size_t off, sz;
+	uint32_t vl;
+	int rc;
+
+	if (x == NULL)
+		return 0;
+	for (off = 0; off < x->len; off += sz) {
+		sz = xrec(x, off, &n, &v, &vl);
+		if ((rc = cb(n, payload)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+plat_xattrs_get(const struct plat_xattrs *x, const char *path,
+    const char *name, char **val, size_t *len)
+{
+	const char *v;
+	uint32_t vl;
+
+	*val = NULL;
+	*len = 0;
+	if (x == NULL || xrec_find(x, name, &v, &vl) == x->len) {
+		ks_error_set("%s: no attribute %s", path, name);
+		return KS_ENOTFOUND;
+	}
+	*val = ks_malloc((size_t)vl + 1);
+	memcpy(*val, v, vl);
+	(*val)[vl] = '\0';
+	*len = vl;
+	return 0;
+}
+
+void
+plat_xattrs_free(struct plat_xattrs *x)
+{
+	free(x->data);
+	x->data = NULL;
+	x->len = 0;
 }

@@ -44,6 +44,13 @@ struct plat_fs_ops {
 	 * it must be safe to call from another thread than the other ops. */
 	int	(*list_stat)(void *st, const char *dir,
 		    plat_dirent_stat_cb cb, void *payload);
+	/* Extended attributes kept in memory (image, mem), with the
+	 * semantics of plat_fs_listxattr / plat_fs_getxattr. NULL: read from
+	 * the disk through /proc/self/fd (root, host) or refused. */
+	int	(*listxattr)(void *st, const char *path,
+		    int (*cb)(const char *name, void *payload), void *payload);
+	int	(*getxattr)(void *st, const char *path, const char *name,
+		    char **val, size_t *len);
 	/* In-memory fixtures only (NULL elsewhere). */
 	int	(*add_file)(void *st, const char *path, const void *data,
 		    size_t len, mode_t mode);
@@ -108,6 +115,27 @@ int plat_fsroot_list_stat(void *st, const char *dir, plat_dirent_stat_cb cb,
  * old kernels without procfs). Process-wide, not thread-safe.
  */
 void plat_fsroot_force_walk(bool on);
+
+/*
+ * fs_xattr.c: the extended attributes of one file held in memory (image and
+ * in-memory targets). Zeroed: no attributes. set copies the value,
+ * replacing one of the same name; KS_EPARSE (empty name, longer than 255
+ * bytes) or KS_ELIMIT (a value over 64 KiB, names over 64 KiB, over 1024
+ * attributes), message naming `path`. list calls cb in the order set
+ * (stops on non-zero and returns it; x may be NULL). get: as
+ * plat_fs_getxattr (KS_ENOTFOUND when absent; x may be NULL).
+ */
+struct plat_xattrs {
+	char	*data;		/* packed records, see fs_xattr.c */
+	size_t	 len;
+};
+int plat_xattrs_set(struct plat_xattrs *x, const char *path,
+    const char *name, const void *val, size_t len);
+int plat_xattrs_list(const struct plat_xattrs *x,
+    int (*cb)(const char *name, void *payload), void *payload);
+int plat_xattrs_get(const struct plat_xattrs *x, const char *path,
+    const char *name, char **val, size_t *len);
+void plat_xattrs_free(struct plat_xattrs *x);
 
 /* ---- shared helpers (target.c) ---------------------------------------- */
 /* Maps errno `err` to a KS_* code and sets "PATH: what: strerror". */

@@ -44,6 +44,9 @@ int plat_target_mem_add_dir(struct plat_target *t, const char *path,
     mode_t mode);
 int plat_target_mem_add_symlink(struct plat_target *t, const char *path,
     const char *dest);
+/* Sets extended attribute `name` of `path` itself (platform/fs_mem.c). */
+int plat_target_mem_set_xattr(struct plat_target *t, const char *path,
+    const char *name, const void *val, size_t len);
 
 /* ---- file system --------------------------------------------------------- */
 /*
@@ -119,7 +122,9 @@ bool plat_fs_list_concurrent(const struct plat_target *t);
 /*
  * Extended attributes of `path` itself (a final link is not followed; the
  * rest of the path is resolved inside the target). Directory roots and the
- * host only: other targets give KS_EUNSUPPORTED (message set).
+ * host read the disk; images answer from the attributes their archive
+ * records, in-memory targets from those their fixture set; a root read
+ * without /proc (the tests' component walker) gives KS_EUNSUPPORTED.
  * listxattr calls cb for each attribute name ("user.x", "security.selinux",
  * "system.posix_acl_access"...); a file system without xattr support has
  * none. Stops when cb returns non-zero and returns that value.
@@ -390,6 +395,7 @@ int plat_selinux_file_context(struct plat_target *t, const char *path,
     char **raw, char **trans);
 int plat_selinux_pid_context(struct plat_target *t, long pid, char **raw,
     char **trans);
+
 
 /* ---- the systemd manager (platform/sys_systemd.c) ----------------------- */
 /*

@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libxml2-dev libxml2-utils libxslt1-dev xsltproc
 libssl-dev libcurl4-openssl-dev libarchive-dev libcmocka-dev libpcre2-dev
-libyaml-dev clang xz-utils openscap-common rpm librpm-dev openssl bzip2 nginx python3
+libyaml-dev clang xz-utils libarchive-tools openscap-common rpm librpm-dev openssl bzip2 nginx python3
 libselinux1-dev libsepol-dev checkpolicy libsystemd-dev dbus-daemon"
 # The tests compare with oscap on SCAP Security Guide content and load the
 # HTML report in a headless browser.

@@ -25,6 +25,8 @@
 #include "platform/base/base.h"
 
 #define KS_ARCHIVE_FUNCS(X) \
+	X(archive_entry_acl_next) \
+	X(archive_entry_acl_reset) \
 	X(archive_entry_atime) \
 	X(archive_entry_atime_is_set) \
 	X(archive_entry_ctime) \
@@ -47,6 +49,8 @@
 	X(archive_entry_size_is_set) \
 	X(archive_entry_symlink) \
 	X(archive_entry_uid) \
+	X(archive_entry_xattr_next) \
+	X(archive_entry_xattr_reset) \
 	X(archive_error_string) \
 	X(archive_read_data) \
 	X(archive_read_free) \

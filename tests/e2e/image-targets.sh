@@ -3,7 +3,9 @@
 # a fixture root (kensa's baseline "bad" Debian root and the dpkg fixture)
 # packed as a tar.gz and as a two-layer `docker save` archive whose second
 # layer changes files and deletes one with a whiteout. OVAL and XCCDF
-# results must equal those of the directory the image was made from.
+# results must equal those of the directory the image was made from; the
+# extended attributes the archives record (tar --xattrs, bsdtar) are read
+# as a directory root's are read from disk.
 # usage: image-targets.sh KENSA
 set -u
 KENSA=$1
@@ -68,5 +70,59 @@ printf 'not an archive' >"$T/bad.tar"
 "$KENSA" oval eval --root "$T/root" --image "$T/root.tar.gz" "$C/kensa-inventory-oval.xml" \
     >/dev/null 2>"$T/err" && fail "--root with --image was accepted"
 grep -q 'give one' "$T/err" || fail "--root --image: $(cat "$T/err")"
+# 4. Extended attributes come from the archive's records: user attributes,
+# SELinux contexts and POSIX ACLs, as GNU tar writes them (every one a
+# SCHILY.xattr record) and as bsdtar does (the ACL as SCHILY.acl.access
+# text), through two layers where the second relabels one file and whites
+# out another. The same results as the merged directory (read from disk).
+command -v bsdtar >/dev/null || fail "bsdtar missing: run scripts/deps.sh"
+X=$HERE/data/image-xattrs
+setx() {	# setx FILE NAME VALUE|acl
+	python3 - "$@" <<'PY' || fail "setting $2 on $1 (the test needs root on ext4/xfs/tmpfs)"
+import os, struct, sys
+f, name, val = sys.argv[1:4]
+if val == "acl":	# user::rw- user:1000:r-- group::r-- mask::r-- other::r--
+    ents = [(1, 6, 0xffffffff), (2, 4, 1000), (4, 4, 0xffffffff),
+            (0x10, 4, 0xffffffff), (0x20, 4, 0xffffffff)]
+    v = struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *e) for e in ents)
+else:
+    v = val.encode() + (b"\0" if name == "security.selinux" else b"")
+os.setxattr(f, name, v, follow_symlinks=False)
+PY
+}
+xroot() {	# xroot DIR RELABEL: the files both layouts share
+	mkdir -p "$1/etc/selinux"
+	printf 'SELINUX=enforcing\nSELINUXTYPE=targeted\n' >"$1/etc/selinux/config"
+	echo p >"$1/etc/plain"; echo a >"$1/etc/acl"; echo r >"$1/etc/relabel"
+	echo 'root:*:1::::::' >"$1/etc/shadow"; chmod 0640 "$1/etc/shadow"
+	setx "$1/etc/acl" system.posix_acl_access acl
+	setx "$1/etc/shadow" security.selinux system_u:object_r:shadow_t:s0
+	setx "$1/etc/relabel" user.kensa "$2"
+}
+xroot "$T/xm" new
+xroot "$T/xl1" old
+echo g >"$T/xl1/etc/gone"
+mkdir -p "$T/xl2/etc" "$T/ximg"
+echo r >"$T/xl2/etc/relabel"; setx "$T/xl2/etc/relabel" user.kensa new
+: >"$T/xl2/etc/.wh.gone"
+tar --xattrs --xattrs-include='*' -C "$T/xm" -cf "$T/xgnu.tar" . || fail "tar --xattrs"
+grep -aq 'SCHILY.xattr.system.posix_acl_access=' "$T/xgnu.tar" ||
+    fail "GNU tar did not record the ACL as an attribute"
+bsdtar -C "$T/xl1" -cf "$T/ximg/layer1.tar" . && bsdtar -C "$T/xl2" -cf "$T/ximg/layer2.tar" . ||
+    fail "bsdtar layers"
+grep -aq 'SCHILY.acl.access=' "$T/ximg/layer1.tar" || fail "bsdtar did not record the ACL as text"
+printf '[{"Config":"config.json","Layers":["layer1.tar","layer2.tar"]}]\n' >"$T/ximg/manifest.json"
+echo '{}' >"$T/ximg/config.json"
+tar -C "$T/ximg" -cf "$T/xdocker.tar" manifest.json config.json layer1.tar layer2.tar || fail "docker tar"
+sort "$X/expect" >"$T/xwant"
+for tgt in "--root $T/xm" "--image $T/xgnu.tar" "--image $T/xdocker.tar"; do
+	# shellcheck disable=SC2086
+	"$KENSA" oval eval $tgt "$X/defs.xml" >"$T/x.out" 2>"$T/err" ||
+	    fail "xattrs: oval eval $tgt: $(cat "$T/err")"
+	grep '^Definition ' "$T/x.out" | sort >"$T/xgot"
+	cmp -s "$T/xwant" "$T/xgot" ||
+	    fail "xattrs: oval eval $tgt (< expected, > got): $(diff "$T/xwant" "$T/xgot")"
+done
+
 ls -d "${TMPDIR:-/tmp}"/kensa-image-* 2>/dev/null && fail "an image tree was left behind"
 echo "image-targets: all checks passed"

@@ -121,11 +121,19 @@ test_probe_unixfile_xattr__mem_target(void **state)
 	assert_int_equal(plat_target_mem_new(&f.t), 0);
 	assert_int_equal(plat_target_mem_add_file(f.t, "/d/a", "x", 1,
 	    0644), 0);
+	/* An in-memory target answers from the attributes its fixture set
+	 * (images: from their archive's records), like a disk would. */
 	assert_int_equal(plat_fs_getxattr(f.t, "/d/a", "user.x", &v, &len),
-	    KS_EUNSUPPORTED);
+	    KS_ENOTFOUND);
+	assert_int_equal(plat_target_mem_set_xattr(f.t, "/d/a", "user.color",
+	    "blue", 4), 0);
 	fx_load(&f, objs, NULL);
 	c = fx_collect(&f, "oval:t:obj:1");
-	assert_int_equal(c->flag, OVAL_FLAG_NOT_APPLICABLE);
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 1);
+	assert_string_equal(fx_val(fx_item(&f, c, 0), "value", 0), "blue");
+	c = fx_collect(&f, "oval:t:obj:4");
+	assert_int_equal(c->flag, OVAL_FLAG_DOES_NOT_EXIST);
 	fx_free(&f);
 }
 

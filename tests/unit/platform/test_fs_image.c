@@ -3,7 +3,8 @@
  * writer (a plain root, `docker save` layers with whiteouts, OCI layouts as a
  * directory and as a tar) are opened and read through the fs interface, and
  * hostile archives (traversal, links out, devices, size bombs) are refused or
- * contained without leaving a temporary tree behind.
+ * contained without leaving a temporary tree behind. Extended attributes
+ * come from the archive's pax records, never from the unpacked copy.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "platform/plat_int.h"
@@ -41,6 +43,18 @@ struct ent {
 	mode_t		 mode;
 	size_t		 len;		/* F: 0 means strlen(data) */
 };
+/* An extended attribute; a list ends with name NULL. len 0: strlen. */
+struct xv {
+	const char	*name;
+	const void	*val;
+	size_t		 len;
+};
+/* The attributes of the entry `path` (pax SCHILY.xattr records); a table
+ * ends with path NULL. */
+struct xent {
+	const char	*path;
+	const struct xv	*xa;
+};
 
 struct membuf {
 	char	*data;
@@ -48,9 +62,11 @@ struct membuf {
 };
 
 static void
-add_entries(struct archive *a, const struct ent *e, size_t n)
+add_entries_xa(struct archive *a, const struct ent *e, size_t n,
+    const struct xent *xt)
 {
 	struct archive_entry *ae;
+	const struct xv *x;
 	size_t i, len;
 
 	for (i = 0; i < n; i++) {
@@ -87,6 +103,12 @@ add_entries(struct archive *a, const struct ent *e, size_t n)
 		}
 		archive_entry_set_perm(ae, e[i].mode ? e[i].mode :
 		    e[i].type == D ? 0755 : 0644);
+		for (const struct xent *k = xt; k != NULL && k->path; k++)
+			if (strcmp(k->path, e[i].path) == 0)
+				for (x = k->xa; x->name != NULL; x++)
+					archive_entry_xattr_add_entry(ae,
+					    x->name, x->val, x->len ? x->len :
+					    strlen(x->val));
 		assert_int_equal(archive_write_header(a, ae), ARCHIVE_OK);
 		if (len > 0)
 			assert_int_equal(archive_write_data(a, e[i].data, len),
@@ -95,9 +117,16 @@ add_entries(struct archive *a, const struct ent *e, size_t n)
 	}
 }
 
-/* A pax tar (gzip'ed when gz) of the entries, in memory. */
+static void
+add_entries(struct archive *a, const struct ent *e, size_t n)
+{
+	add_entries_xa(a, e, n, NULL);
+}
+
+/* A pax tar (gzip'ed when gz) of the entries with the attributes of xt
+ * (may be NULL), in memory. */
 static struct membuf
-mk_tar(const struct ent *e, size_t n, bool gz)
+mk_tar_xa(const struct ent *e, size_t n, bool gz, const struct xent *xt)
 {
 	struct archive *a = archive_write_new();
 	struct membuf m;
@@ -110,11 +139,17 @@ mk_tar(const struct ent *e, size_t n, bool gz)
 		archive_write_add_filter_gzip(a);
 	assert_int_equal(archive_write_open_memory(a, m.data, cap, &used),
 	    ARCHIVE_OK);
-	add_entries(a, e, n);
+	add_entries_xa(a, e, n, xt);
 	assert_int_equal(archive_write_close(a), ARCHIVE_OK);
 	archive_write_free(a);
 	m.len = used;
 	return m;
+}
+
+static struct membuf
+mk_tar(const struct ent *e, size_t n, bool gz)
+{
+	return mk_tar_xa(e, n, gz, NULL);
 }
 
 static void
@@ -305,9 +340,10 @@ test_fs_image__plain_targz(void **state)
 	assert_int_equal(st.mode, 01000);
 	assert_int_equal(plat_fs_stat(t, "/locked/g", &st), 0);
 	assert_int_equal(st.mode, 01000);
-	/* xattrs are not part of an image target */
+	/* an entry without attributes has none */
 	assert_int_equal(plat_fs_getxattr(t, "/etc/passwd", "user.x",
-	    &canon, &(size_t){ 0 }), KS_EUNSUPPORTED);
+	    &canon, &(size_t){ 0 }), KS_ENOTFOUND);
+	assert_null(canon);
 
 	plat_target_free(t);
 	assert_no_leftover();
@@ -657,12 +693,19 @@ test_fs_image__oci_wrong_digest(void **state)
 /* ---- hostile archives ---------------------------------------------------- */
 
 static void
-write_tar(const char *name, const struct ent *e, size_t n)
+write_tar_xa(const char *name, const struct ent *e, size_t n,
+    const struct xent *xt)
 {
-	struct membuf m = mk_tar(e, n, false);
+	struct membuf m = mk_tar_xa(e, n, false, xt);
 
 	put_file(fx(name), m.data, m.len);
 	free(m.data);
+}
+
+static void
+write_tar(const char *name, const struct ent *e, size_t n)
+{
+	write_tar_xa(name, e, n, NULL);
 }
 
 static void
@@ -840,6 +883,426 @@ test_fs_image__bad_inputs(void **state)
 	    ""), KS_ERROR);
 }
 
+/* ---- extended attributes ------------------------------------------------- */
+
+/* A POSIX access ACL as the kernel stores it (posix_acl_xattr.h): version
+ * 2, then {tag, perm, id} little-endian sorted by tag and id: user::rw-,
+ * user:1000:rwx, group::r--, group:2000:r--, mask::rwx, other::---. */
+static const unsigned char acl_blob[] = {
+	2, 0, 0, 0,
+	0x01, 0, 6, 0, 0xff, 0xff, 0xff, 0xff,
+	0x02, 0, 7, 0, 0xe8, 0x03, 0, 0,
+	0x04, 0, 4, 0, 0xff, 0xff, 0xff, 0xff,
+	0x08, 0, 4, 0, 0xd0, 0x07, 0, 0,
+	0x10, 0, 7, 0, 0xff, 0xff, 0xff, 0xff,
+	0x20, 0, 0, 0, 0xff, 0xff, 0xff, 0xff,
+};
+/* The kernel keeps a context with its NUL; tar copies it as it is. */
+#define ETC_CTX	"system_u:object_r:etc_t:s0"
+#define SHADOW_CTX	"system_u:object_r:shadow_t:s0"
+
+struct names {
+	char	 buf[1024];
+	size_t	 n;
+};
+
+static int
+name_cb(const char *name, void *payload)
+{
+	struct names *nm = payload;
+	size_t len = strlen(name);
+
+	assert_true(nm->n + len + 2 < sizeof(nm->buf));
+	memcpy(nm->buf + nm->n, name, len);
+	nm->n += len;
+	nm->buf[nm->n++] = ' ';
+	nm->buf[nm->n] = '\0';
+	return 0;
+}
+
+/* The names of `path`'s attributes, sorted, space-separated. */
+static const char *
+xnames(struct plat_target *t, const char *path)
+{
+	static struct names nm;
+	char *w[64], tmp[1024], *p, *save = NULL;
+	size_t n = 0, i, j;
+	int rc;
+
+	memset(&nm, 0, sizeof(nm));
+	if ((rc = plat_fs_listxattr(t, path, name_cb, &nm)) != 0)
+		fail_msg("listxattr %s: %d %s", path, rc, ks_error_msg());
+	snprintf(tmp, sizeof(tmp), "%s", nm.buf);
+	for (p = strtok_r(tmp, " ", &save); p != NULL && n < 64;
+	    p = strtok_r(NULL, " ", &save))
+		w[n++] = p;
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(w[j - 1], w[j]) > 0; j--) {
+			p = w[j];
+			w[j] = w[j - 1];
+			w[j - 1] = p;
+		}
+	nm.buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		snprintf(nm.buf + strlen(nm.buf), sizeof(nm.buf) -
+		    strlen(nm.buf), "%s%s", i ? " " : "", w[i]);
+	return nm.buf;
+}
+
+static void
+assert_xattr(struct plat_target *t, const char *path, const char *name,
+    const void *want, size_t wantlen)
+{
+	char *v = NULL;
+	size_t len = 0;
+	int rc = plat_fs_getxattr(t, path, name, &v, &len);
+
+	if (rc != 0)
+		fail_msg("getxattr %s %s: %d %s", path, name, rc,
+		    ks_error_msg());
+	assert_int_equal(len, wantlen);
+	assert_memory_equal(v, want, len);
+	assert_int_equal(v[len], '\0');
+	free(v);
+}
+
+static void
+assert_no_xattr(struct plat_target *t, const char *path, const char *name)
+{
+	char *v = NULL;
+	size_t len = 7;
+
+	assert_int_equal(plat_fs_getxattr(t, path, name, &v, &len),
+	    KS_ENOTFOUND);
+	assert_null(v);
+	assert_int_equal(len, 0);
+	assert_non_null(strstr(ks_error_msg(), name));
+}
+
+/* The unpacked copy of `rel` in the image's tree holds none of the
+ * archive's attributes. */
+static void
+assert_copy_bare(const char *rel, const char *ctx)
+{
+	char p[PATH_MAX * 3], v[256];
+	struct dirent *de;
+	DIR *d = opendir(scratch);
+	ssize_t n;
+	int found = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, "kensa-image-", 12) != 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s/outer/%s", scratch, de->d_name,
+		    rel);
+		found++;
+		assert_int_equal(lgetxattr(p, "user.kensa", v, sizeof(v)), -1);
+		n = lgetxattr(p, "security.selinux", v, sizeof(v) - 1);
+		if (n >= 0) {
+			/* the host's own label of a new file, if any */
+			v[n] = '\0';
+			assert_null(strstr(v, ctx));
+		}
+		assert_int_equal(lgetxattr(p, "system.posix_acl_access", v,
+		    sizeof(v)), -1);
+	}
+	closedir(d);
+	assert_int_equal(found, 1);
+}
+
+static void
+test_fs_image__xattrs(void **state)
+{
+	static const struct xv f_xa[] = {
+		{ "user.kensa", "fixture", 0 },
+		{ "security.selinux", ETC_CTX, sizeof(ETC_CTX) },
+		{ "system.posix_acl_access", acl_blob, sizeof(acl_blob) },
+		{ "user.bin", "\0\1\2\377", 4 },
+		{ NULL, NULL, 0 },
+	};
+	static const struct xv dir_xa[] = {
+		{ "security.selinux", ETC_CTX, sizeof(ETC_CTX) },
+		{ NULL, NULL, 0 },
+	};
+	static const struct xv shadow_xa[] = {
+		{ "security.selinux", SHADOW_CTX, sizeof(SHADOW_CTX) },
+		{ NULL, NULL, 0 },
+	};
+	static const struct xv link_xa[] = {
+		{ "security.selinux", "system_u:object_r:lnk_t:s0", 0 },
+		{ NULL, NULL, 0 },
+	};
+	static const struct xv top_xa[] = {
+		{ "user.top", "1", 0 },
+		{ NULL, NULL, 0 },
+	};
+	const struct ent root[] = {
+		{ D, "./", NULL, 0755, 0 },
+		{ D, "./etc", NULL, 0755, 0 },
+		{ F, "./etc/f", "f", 0644, 0 },
+		{ F, "./etc/shadow", "s", 0640, 0 },
+		{ F, "./etc/plain", "p", 0644, 0 },
+		{ L, "./etc/l", "f", 0777, 0 },
+		{ H, "./etc/hard", "./etc/f", 0, 0 },
+	};
+	const struct xent xt[] = {
+		{ "./", top_xa }, { "./etc", dir_xa }, { "./etc/f", f_xa },
+		{ "./etc/shadow", shadow_xa }, { "./etc/l", link_xa },
+		{ NULL, NULL },
+	};
+	struct plat_target *t = NULL;
+	char *v = NULL;
+	size_t len = 0;
+
+	(void)state;
+	write_tar_xa("xa.tar", root, sizeof(root) / sizeof(*root), xt);
+	if (plat_target_image_new(&t, fx("xa.tar")) != 0)
+		fail_msg("%s", ks_error_msg());
+	assert_string_equal(xnames(t, "/etc/f"), "security.selinux "
+	    "system.posix_acl_access user.bin user.kensa");
+	assert_xattr(t, "/etc/f", "user.kensa", "fixture", 7);
+	assert_xattr(t, "/etc/f", "user.bin", "\0\1\2\377", 4);
+	assert_xattr(t, "/etc/f", "security.selinux", ETC_CTX,
+	    sizeof(ETC_CTX));
+	assert_xattr(t, "/etc/f", "system.posix_acl_access", acl_blob,
+	    sizeof(acl_blob));
+	assert_xattr(t, "/etc/shadow", "security.selinux", SHADOW_CTX,
+	    sizeof(SHADOW_CTX));
+	assert_xattr(t, "/etc", "security.selinux", ETC_CTX,
+	    sizeof(ETC_CTX));
+	assert_xattr(t, "/", "user.top", "1", 1);
+	/* a hard link is the same inode */
+	assert_xattr(t, "/etc/hard", "user.kensa", "fixture", 7);
+	/* a link's own attributes: the last link is not followed, the
+	 * ones on the way are */
+	assert_string_equal(xnames(t, "/etc/l"), "security.selinux");
+	assert_xattr(t, "/etc/l", "security.selinux",
+	    "system_u:object_r:lnk_t:s0", 26);
+	assert_no_xattr(t, "/etc/l", "user.kensa");
+	assert_string_equal(xnames(t, "/etc/plain"), "");
+	assert_no_xattr(t, "/etc/plain", "user.kensa");
+	assert_no_xattr(t, "/etc/f", "user.other");
+	assert_int_equal(plat_fs_getxattr(t, "/etc/missing", "user.kensa",
+	    &v, &len), KS_ENOTFOUND);
+	assert_int_equal(plat_fs_listxattr(t, "/etc/missing", name_cb,
+	    &(struct names){ .n = 0 }), KS_ENOTFOUND);
+	assert_int_equal(plat_fs_getxattr(t, "etc/f", "user.kensa", &v, &len),
+	    KS_ERROR);
+	/* nothing was set on the copy the image is read from */
+	assert_copy_bare("etc/f", ETC_CTX);
+	plat_target_free(t);
+	assert_no_leftover();
+}
+
+/*
+ * Layers: a later layer's entry replaces the attributes of the earlier
+ * one (all of them: an entry carries its whole set), a whiteout removes the
+ * file with them, and a file made in a freed inode starts bare.
+ */
+static void
+test_fs_image__xattr_layers(void **state)
+{
+	static const struct xv a1[] = {
+		{ "user.x", "1", 0 },
+		{ "security.selinux", ETC_CTX, sizeof(ETC_CTX) },
+		{ NULL, NULL, 0 },
+	};
+	static const struct xv a2[] = {
+		{ "user.x", "2", 0 },
+		{ NULL, NULL, 0 },
+	};
+	static const struct xv b1[] = {
+		{ "user.y", "b", 0 },
+		{ "system.posix_acl_access", acl_blob, sizeof(acl_blob) },
+		{ NULL, NULL, 0 },
+	};
+	static const struct xv d1[] = {
+		{ "user.d", "d", 0 },
+		{ NULL, NULL, 0 },
+	};
+	const struct ent l1[] = {
+		{ D, "etc", NULL, 0755, 0 },
+		{ F, "etc/a", "one", 0644, 0 },
+		{ F, "etc/b", "bee", 0644, 0 },
+		{ F, "etc/keep", "k", 0644, 0 },
+	};
+	const struct xent x1[] = {
+		{ "etc", d1 }, { "etc/a", a1 }, { "etc/b", b1 },
+		{ "etc/keep", b1 }, { NULL, NULL },
+	};
+	const struct ent l2[] = {
+		{ D, "etc", NULL, 0750, 0 },
+		{ F, "etc/a", "two", 0644, 0 },
+		{ F, "etc/.wh.b", "", 0644, 0 },
+		{ F, "etc/new1", "n", 0644, 0 },
+		{ F, "etc/new2", "n", 0644, 0 },
+	};
+	const struct xent x2[] = {
+		{ "etc/a", a2 }, { NULL, NULL },
+	};
+	struct membuf m1 = mk_tar_xa(l1, sizeof(l1) / sizeof(*l1), false, x1);
+	struct membuf m2 = mk_tar_xa(l2, sizeof(l2) / sizeof(*l2), true, x2);
+	static const char man[] = "[{\"Layers\":[\"1.tar\",\"2.tar.gz\"]}]";
+	struct ent outer[] = {
+		{ F, "1.tar", m1.data, 0644, m1.len },
+		{ F, "2.tar.gz", m2.data, 0644, m2.len },
+		{ F, "manifest.json", man, 0644, 0 },
+	};
+	struct plat_target *t = NULL;
+
+	(void)state;
+	write_tar("xl.tar", outer, 3);
+	free(m1.data);
+	free(m2.data);
+	if (plat_target_image_new(&t, fx("xl.tar")) != 0)
+		fail_msg("%s", ks_error_msg());
+	assert_content(t, "/etc/a", "two");
+	assert_string_equal(xnames(t, "/etc/a"), "user.x");
+	assert_xattr(t, "/etc/a", "user.x", "2", 1);
+	assert_no_xattr(t, "/etc/a", "security.selinux");
+	assert_absent(t, "/etc/b");
+	assert_int_equal(plat_fs_getxattr(t, "/etc/b", "user.y",
+	    &(char *){ NULL }, &(size_t){ 0 }), KS_ENOTFOUND);
+	assert_string_equal(xnames(t, "/etc"), "");
+	assert_string_equal(xnames(t, "/etc/keep"),
+	    "system.posix_acl_access user.y");
+	assert_string_equal(xnames(t, "/etc/new1"), "");
+	assert_string_equal(xnames(t, "/etc/new2"), "");
+	plat_target_free(t);
+	assert_no_leftover();
+}
+
+/* Adds a file or directory with the POSIX.1e ACL entries {type, perm, tag,
+ * id} (ending with type 0) to the archive `a`. */
+static void
+add_acl_entry(struct archive *a, const char *path, bool dir, mode_t mode,
+    const int (*acl)[4])
+{
+	struct archive_entry *ae = archive_entry_new();
+
+	archive_entry_set_pathname(ae, path);
+	archive_entry_set_filetype(ae, dir ? AE_IFDIR : AE_IFREG);
+	archive_entry_set_perm(ae, mode);
+	archive_entry_set_size(ae, 0);
+	for (; (*acl)[0] != 0; acl++)
+		assert_int_equal(archive_entry_acl_add_entry(ae, (*acl)[0],
+		    (*acl)[1], (*acl)[2], (*acl)[3], NULL), ARCHIVE_OK);
+	assert_int_equal(archive_write_header(a, ae), ARCHIVE_OK);
+	archive_entry_free(ae);
+}
+
+/*
+ * ACLs recorded as text (pax SCHILY.acl.access / .default: bsdtar's default
+ * and GNU tar --acls) read as the system.posix_acl_* attributes the kernel
+ * would hold; an access ACL of the three mode entries is no attribute.
+ */
+static void
+test_fs_image__acl_text(void **state)
+{
+	enum {
+		A = ARCHIVE_ENTRY_ACL_TYPE_ACCESS,
+		DF = ARCHIVE_ENTRY_ACL_TYPE_DEFAULT,
+	};
+	/* out of the kernel's order: the attribute sorts them */
+	static const int ext[][4] = {
+		{ A, 4, ARCHIVE_ENTRY_ACL_GROUP, 2000 },
+		{ A, 6, ARCHIVE_ENTRY_ACL_USER_OBJ, -1 },
+		{ A, 7, ARCHIVE_ENTRY_ACL_USER, 1000 },
+		{ A, 4, ARCHIVE_ENTRY_ACL_GROUP_OBJ, -1 },
+		{ A, 7, ARCHIVE_ENTRY_ACL_MASK, -1 },
+		{ A, 0, ARCHIVE_ENTRY_ACL_OTHER, -1 },
+		{ 0, 0, 0, 0 },
+	};
+	static const int base[][4] = {
+		{ A, 6, ARCHIVE_ENTRY_ACL_USER_OBJ, -1 },
+		{ A, 4, ARCHIVE_ENTRY_ACL_GROUP_OBJ, -1 },
+		{ A, 4, ARCHIVE_ENTRY_ACL_OTHER, -1 },
+		{ 0, 0, 0, 0 },
+	};
+	static const int dfl[][4] = {
+		{ DF, 7, ARCHIVE_ENTRY_ACL_USER_OBJ, -1 },
+		{ DF, 5, ARCHIVE_ENTRY_ACL_GROUP_OBJ, -1 },
+		{ DF, 5, ARCHIVE_ENTRY_ACL_OTHER, -1 },
+		{ 0, 0, 0, 0 },
+	};
+	static const unsigned char dfl_blob[] = {
+		2, 0, 0, 0,
+		0x01, 0, 7, 0, 0xff, 0xff, 0xff, 0xff,
+		0x04, 0, 5, 0, 0xff, 0xff, 0xff, 0xff,
+		0x20, 0, 5, 0, 0xff, 0xff, 0xff, 0xff,
+	};
+	struct archive *a = archive_write_new();
+	struct plat_target *t = NULL;
+	size_t cap = 1 << 16, used = 0;
+	char *buf = malloc(cap);
+
+	(void)state;
+	archive_write_set_format_pax_restricted(a);
+	assert_int_equal(archive_write_open_memory(a, buf, cap, &used),
+	    ARCHIVE_OK);
+	add_acl_entry(a, "etc/acl", false, 0640, ext);
+	add_acl_entry(a, "etc/base", false, 0644, base);
+	add_acl_entry(a, "etc/dd", true, 0755, dfl);
+	assert_int_equal(archive_write_close(a), ARCHIVE_OK);
+	archive_write_free(a);
+	assert_non_null(memmem(buf, used, "SCHILY.acl.access", 17));
+	put_file(fx("acl.tar"), buf, used);
+	free(buf);
+	if (plat_target_image_new(&t, fx("acl.tar")) != 0)
+		fail_msg("%s", ks_error_msg());
+	assert_xattr(t, "/etc/acl", "system.posix_acl_access", acl_blob,
+	    sizeof(acl_blob));
+	assert_string_equal(xnames(t, "/etc/base"), "");
+	assert_string_equal(xnames(t, "/etc/dd"), "system.posix_acl_default");
+	assert_xattr(t, "/etc/dd", "system.posix_acl_default", dfl_blob,
+	    sizeof(dfl_blob));
+	plat_target_free(t);
+	assert_no_leftover();
+}
+
+/* Caps: one value over 64 KiB (the kernel's own limit), and attribute
+ * bytes counted in the image's expanded size. */
+static void
+test_fs_image__xattr_caps(void **state)
+{
+	static char big[70000];
+	static const struct xv huge[] = {
+		{ "user.huge", big, sizeof(big) },
+		{ NULL, NULL, 0 },
+	};
+	static const struct xv mid[] = {
+		{ "user.mid", big, 3000 },
+		{ NULL, NULL, 0 },
+	};
+	const struct ent e[] = {
+		{ F, "etc/f", "f", 0644, 0 },
+		{ F, "etc/g", "g", 0644, 0 },
+	};
+	const struct xent xt1[] = { { "etc/f", huge }, { NULL, NULL } };
+	const struct xent xt2[] = { { "etc/f", mid }, { NULL, NULL } };
+	const struct xent xt3[] = {
+		{ "etc/f", mid }, { "etc/g", mid }, { NULL, NULL },
+	};
+	struct plat_target *t = NULL;
+
+	(void)state;
+	memset(big, 'x', sizeof(big));
+	write_tar_xa("xhuge.tar", e, 1, xt1);
+	assert_open_fails(fx("xhuge.tar"), KS_ELIMIT, "longer than 65536");
+	assert_non_null(strstr(ks_error_msg(), "etc/f"));
+	write_tar_xa("xmid.tar", e, 1, xt2);
+	if (plat_target_image_new(&t, fx("xmid.tar")) != 0)
+		fail_msg("%s", ks_error_msg());
+	assert_xattr(t, "/etc/f", "user.mid", big, 3000);
+	plat_target_free(t);
+	write_tar_xa("xsum.tar", e, 2, xt3);
+	setenv("KENSA_IMAGE_MAX_BYTES", "5000", 1);
+	assert_open_fails(fx("xsum.tar"), KS_ELIMIT, "image larger than 5000");
+	unsetenv("KENSA_IMAGE_MAX_BYTES");
+	assert_no_leftover();
+}
+
 /* ---- main ---------------------------------------------------------------- */
 
 static int
@@ -867,6 +1330,10 @@ main(void)
 		CASE(test_fs_image__devices_skipped),
 		CASE(test_fs_image__byte_cap),
 		CASE(test_fs_image__bad_inputs),
+		CASE(test_fs_image__xattrs),
+		CASE(test_fs_image__xattr_layers),
+		CASE(test_fs_image__acl_text),
+		CASE(test_fs_image__xattr_caps),
 	};
 	char tmpl[] = "/tmp/kensa-test-img-XXXXXX";
 	int fails;
