@@ -200,9 +200,9 @@ probe_unixfile_has_acl(struct plat_target *t, const char *path)
  */
 #define UF_BORROWED	10	/* filepath .. size: the first entities */
 
-static void
-add_int(struct oval_session *s, struct oval_item *it, const char *name,
-    long long v, char buf[24])
+/* v in decimal, written at the end of buf; returns its start. */
+static const char *
+fmt_int(long long v, char buf[24])
 {
 	char *p = buf + 24;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
@@ -214,7 +214,7 @@ add_int(struct oval_session *s, struct oval_item *it, const char *name,
 	while ((u /= 10) != 0);
 	if (v < 0)
 		*--p = '-';
-	probe_item_add_raw(s, it, name, p, OVAL_DT_INT);
+	return p;
 }
 
 static void
@@ -223,13 +223,6 @@ add_bool(struct oval_session *s, struct oval_item *it, const char *name,
 {
 	probe_item_add_raw(s, it, name, v ? "true" : "false",
 	    OVAL_DT_BOOLEAN);
-}
-
-static void
-add_str(struct oval_session *s, struct oval_item *it, const char *name,
-    const char *v)
-{
-	probe_item_add_raw(s, it, name, v, OVAL_DT_STRING);
 }
 
 /* The borrowed values become the session's, before the item is kept. */
@@ -251,31 +244,50 @@ static const char *const uf_fields[] = {
 #define UF_NFIELDS	(sizeof(uf_fields) / sizeof(uf_fields[0]))
 #define UF_ALL		((1u << UF_NFIELDS) - 1)
 
-/* The fields in `mask`, in schema order. */
+/* The fields in `mask`, in schema order: added to it, or when `fixed` is
+ * not NULL written into that array (room for UF_NFIELDS) as it->ents, so
+ * the first look of the filters allocates nothing. */
 static void
 add_fields(struct oval_session *s, struct oval_item *it, uint32_t mask,
     const char *filepath, const char *path, const char *filename,
-    const struct plat_stat *st, char nums[6][24])
+    const struct plat_stat *st, char nums[6][24],
+    struct oval_item_ent *fixed)
 {
 	const long long n[6] = {
 		(long long)st->gid, (long long)st->uid, (long long)st->atime,
 		(long long)st->ctime, (long long)st->mtime, (long long)st->size,
 	};
 	const char *str[4] = { filepath, path, filename, type_name(st->type) };
-	uint32_t i;
 
-	for (i = 0; i < UF_NFIELDS; i++) {
+	if (fixed != NULL)
+		it->ents = fixed;
+	for (uint32_t i = 0; i < UF_NFIELDS; i++) {
+		enum oval_datatype dt = OVAL_DT_BOOLEAN;
+		const char *v;
+
 		if ((mask & (1u << i)) == 0)
 			continue;
-		if (i < 4)
+		if (i < 4) {
 			/* A directory selected by a nil filename: nil. */
-			add_str(s, it, uf_fields[i], str[i]);
-		else if (i < 10)
-			add_int(s, it, uf_fields[i], n[i - 4], nums[i - 4]);
-		else
+			v = str[i];
+			dt = OVAL_DT_STRING;
+		} else if (i < 10) {
+			v = fmt_int(n[i - 4], nums[i - 4]);
+			dt = OVAL_DT_INT;
+		} else
 			/* suid (04000) down to oexec (01): one bit each. */
-			add_bool(s, it, uf_fields[i],
-			    (st->mode & (04000u >> (i - 10))) != 0);
+			v = (st->mode & (04000u >> (i - 10))) != 0 ? "true" :
+			    "false";
+		if (fixed == NULL) {
+			probe_item_add_raw(s, it, uf_fields[i], v, dt);
+			continue;
+		}
+		memset(&fixed[it->nents], 0, sizeof(fixed[it->nents]));
+		fixed[it->nents].name = uf_fields[i];
+		fixed[it->nents].value = v;
+		fixed[it->nents].dt = dt;
+		fixed[it->nents].status = OVAL_ST_EXISTS;
+		it->nents++;
 	}
 }
 
@@ -294,21 +306,19 @@ entry_cb(const char *filepath, const char *path, const char *filename,
 	 * fields (suid and sgid, say): those alone decide first, and only
 	 * the files kept get a whole item. */
 	if (u->prefilter != UF_ALL) {
-		bool keep;
+		struct oval_item_ent fixed[UF_NFIELDS];
 
 		probe_item_init(&it, "unix", "file_item");
 		add_fields(s, &it, u->prefilter, filepath, path, filename, st,
-		    nums);
+		    nums, fixed);
 		u->nmatched++;
-		keep = filters_keep(u, &it);
-		oval_item_clear(&it);
-		if (!keep)
+		if (!filters_keep(u, &it))
 			return 0;
 		filtered = true;
 	}
 	/* unix-system-characteristics file_item, in schema order. */
 	probe_item_init(&it, "unix", "file_item");
-	add_fields(s, &it, UF_ALL, filepath, path, filename, st, nums);
+	add_fields(s, &it, UF_ALL, filepath, path, filename, st, nums, NULL);
 	/* Reading attributes costs more than the rest of the item: when no
 	 * filter looks at has_extended_acl, the filters run first and only
 	 * the items they keep get it. */
