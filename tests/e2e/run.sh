@@ -19,8 +19,13 @@
 # Every results document a case writes is validated against the OVAL 5.11.2
 # schemas. Other e2e scripts (tests/e2e/*.sh except run.sh) are run last
 # with the same arguments. Prints "N passed, N failed".
+# usage: run.sh KENSA [NAME...]: with names (a case directory or a script
+# without .sh), only those run, so one can be rerun alone while others use
+# the machine (the scripts share /tmp/kensa-e2e*).
 set -u
 KENSA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+ONLY=" $* "
 HERE=$(cd "$(dirname "$0")" && pwd)
 SCHEMAS=/usr/share/openscap/schemas/oval/5.11.2
 export KENSA HERE SCHEMAS
@@ -28,11 +33,15 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 pass=0; fail=0; failed=""
 
+# Whether NAME was asked for (every name when none was).
+wanted() { [ "$ONLY" = "  " ] || case $ONLY in *" $1 "*) true ;; *) false ;; esac; }
+
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); failed="$failed $1"; echo "FAIL: $1: $2"; }
 
 for dir in "$HERE"/cases/*/; do
 	name=$(basename "$dir")
+	wanted "$name" || continue
 	out="$TMP/$name"; root="$out/root"
 	mkdir -p "$out" "$root"
 	if [ -f "$dir/root.sh" ] && ! sh "$dir/root.sh" "$root" >"$out/root.log" 2>&1; then
@@ -87,11 +96,16 @@ done
 for script in "$HERE"/*.sh; do
 	[ "$(basename "$script")" = run.sh ] && continue
 	name=$(basename "$script" .sh)
+	wanted "$name" || continue
 	if sh "$script" "$KENSA" >"$TMP/$name.log" 2>&1; then
 		ok
 	else
 		bad "$name" "$(tail -15 "$TMP/$name.log")"
 	fi
 done
+if [ "$ONLY" != "  " ] && [ $((pass + fail)) -eq 0 ]; then
+	echo "e2e: no case or script named$ONLY" >&2
+	exit 1
+fi
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ] || { echo "failed:$failed"; exit 1; }
