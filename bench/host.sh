@@ -15,24 +15,17 @@ KENSA=$1
 ROOT=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=$HERE/out
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 SSG=/usr/share/xml/scap/ssg/content
 mkdir -p "$OUT" "$ROOT/content"
 mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
 trap 'umount "$ROOT/proc" 2>/dev/null || true' EXIT INT TERM
 
-# measure CMD...: "median_seconds max_kib" of $RUNS runs; stdout of the
-# last run in $OUT/hout.
+# measure CMD...: "median_seconds max_kib" of $RUNS runs (bench/measure.py);
+# stdout of the last run in $OUT/hout.
 measure() {
-	i=0; : >"$OUT/htimes"
-	while [ $i -lt "$RUNS" ]; do
-		t0=$(date +%s%N)
-		/usr/bin/time -f "%M" -o "$OUT/htime.1" "$@" >"$OUT/hout" 2>"$OUT/herr.log" || true
-		t1=$(date +%s%N)
-		echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }') $(tail -1 "$OUT/htime.1")" >>"$OUT/htimes"
-		i=$((i + 1))
-	done
-	sort -n "$OUT/htimes" | awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%s %d\n", t[int((NR + 1) / 2)], m }'
+	python3 "$HERE/measure.py" --runs "$RUNS" --any-status \
+	    --stdout "$OUT/hout" --stderr "$OUT/herr.log" "$@"
 }
 
 defs() { grep '^Definition ' "$1" | sed 's/^Definition //' | sort; }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # make bench: kensa against oscap on the same content and the same Debian
-# root, in the same run; prints wall time (median of BENCH_RUNS, default 3)
+# root, in the same run; prints wall time (median of BENCH_RUNS, default 5)
 # and peak memory of each, their ratios, and libxml2's streaming parse of the
 # same file (xmllint --stream) as the floor. Figures go in closing notes;
 # tests never assert timings.
@@ -10,7 +10,7 @@ KENSA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=$HERE/out
 SHARED=$HERE/../../shared
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 ROOT=${BENCH_ROOT:-$OUT/deb12}
 mkdir -p "$OUT"
 
@@ -32,27 +32,11 @@ for f in "$SHARED"/testdata/vendor-oval/*.xml "$SHARED"/testdata/vendor-oval/*.x
 	feeds="$feeds $base"
 done
 
-# Wall time from date(1)'s nanoseconds: time(1) rounds to 10 ms, which is
-# the whole run of kensa on the small feeds. time(1) gives the peak memory.
-seconds() {
-	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", (b - a) / 1e9 }'
-}
-
-# measure CMD...: runs CMD $RUNS times; prints "median_seconds max_kib",
-# or "fail fail" when the command exits non-zero (oscap refuses some
-# vendor documents that kensa evaluates).
+# measure CMD...: "median_seconds max_kib" of $RUNS runs, or "fail fail"
+# when the command exits non-zero (oscap refuses some vendor documents
+# that kensa evaluates); bench/measure.py.
 measure() {
-	i=0; : >"$OUT/times"
-	while [ $i -lt "$RUNS" ]; do
-		t0=$(date +%s%N)
-		if ! /usr/bin/time -f "%M" -o "$OUT/time.1" "$@" >/dev/null 2>"$OUT/err.log"; then
-			echo "fail fail"; return
-		fi
-		t1=$(date +%s%N)
-		echo "$(seconds "$t0" "$t1") $(tail -1 "$OUT/time.1")" >>"$OUT/times"
-		i=$((i + 1))
-	done
-	sort -n "$OUT/times" | awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%s %d\n", t[int((NR + 1) / 2)], m }'
+	python3 "$HERE/measure.py" --runs "$RUNS" --stderr "$OUT/err.log" "$@"
 }
 
 echo "kensa: $KENSA; oscap: $(chroot "$ROOT" oscap --version | head -1); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

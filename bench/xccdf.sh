@@ -12,7 +12,7 @@ KENSA=$1
 SRC=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=$HERE/out
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 DS=${BENCH_DS:-/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml}
 ROOT=$OUT/deb11
 mkdir -p "$OUT"
@@ -29,19 +29,10 @@ cp "$DS" "$ROOT/content/ds.xml"
 mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
 trap 'umount "$ROOT/proc" 2>/dev/null || true' EXIT INT TERM
 
+# xccdf eval exits 2 when a rule fails: every status counts.
 measure() {
-	i=0; : >"$OUT/xtimes"
-	while [ $i -lt "$RUNS" ]; do
-		t0=$(date +%s%N)
-		/usr/bin/time -f "%M" -o "$OUT/xtime.1" "$@" >/dev/null 2>"$OUT/xerr.log" || true
-		t1=$(date +%s%N)
-		# time(1) puts "Command exited with non-zero status 2" first:
-		# xccdf eval exits 2 when a rule fails. Wall time from date(1):
-		# time(1) rounds to 10 ms.
-		echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }') $(tail -1 "$OUT/xtime.1")" >>"$OUT/xtimes"
-		i=$((i + 1))
-	done
-	sort -n "$OUT/xtimes" | awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%s %d\n", t[int((NR + 1) / 2)], m }'
+	python3 "$HERE/measure.py" --runs "$RUNS" --any-status \
+	    --stderr "$OUT/xerr.log" "$@"
 }
 
 profiles=$(grep -o '<xccdf-1.2:Profile id="[^"]*"' "$DS" | sed 's/.*id="//; s/"$//')
