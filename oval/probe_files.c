@@ -34,6 +34,8 @@ struct dent {
 struct dlist {
 	struct dent	*e;
 	size_t		 n, cap;
+	char		*names;		/* every e[i].name, one block */
+	size_t		 nlen, ncap;
 	int		 rc;		/* plat_fs_list's result */
 	char		*msg;		/* its message when rc < 0 */
 	bool		 cached;	/* owned by the cache */
@@ -95,8 +97,7 @@ dlist_free(struct dlist *l)
 {
 	if (l == NULL)
 		return;
-	for (size_t i = 0; i < l->n; i++)
-		free(l->e[i].name);
+	free(l->names);
 	free(l->e);
 	free(l->msg);
 	free(l);
@@ -107,10 +108,17 @@ dlist_push(struct dlist *l, const char *name, enum plat_ftype type)
 {
 	struct dent *e;
 
+	size_t len = strlen(name) + 1;
+
 	ks_grow(&l->e, &l->cap, l->n + 1, sizeof(*l->e));
+	ks_grow(&l->names, &l->ncap, l->nlen + len, 1);
 	e = &l->e[l->n++];
 	memset(e, 0, sizeof(*e));
-	e->name = ks_strdup(name);
+	/* An offset until the listing is complete (the block moves as it
+	 * grows): dlist_read makes it a pointer. */
+	e->name = (char *)(uintptr_t)l->nlen;
+	memcpy(l->names + l->nlen, name, len);
+	l->nlen += len;
 	e->type = type;
 	e->st_rc = 1;
 	e->fst_rc = 1;
@@ -148,12 +156,23 @@ dlist_read(struct plat_target *t, const char *dir, bool with_stat)
 	l->rc = with_stat ? plat_fs_list_stat(t, dir, dlist_stat_cb, l) :
 	    plat_fs_list(t, dir, dlist_cb, l);
 	if (l->rc != 0) {
-		for (size_t i = 0; i < l->n; i++)
-			free(l->e[i].name);
 		l->n = 0;
+		l->nlen = 0;
 		l->msg = ks_strdup(ks_error_msg());
 		ks_error_clear();
 	}
+	/* A walk of a host keeps hundreds of thousands of entries: the
+	 * arrays get their exact size, the names one block per directory. */
+	if (l->n < l->cap) {
+		l->e = ks_realloc(l->e, (l->n > 0 ? l->n : 1) * sizeof(*l->e));
+		l->cap = l->n;
+	}
+	if (l->nlen < l->ncap) {
+		l->names = ks_realloc(l->names, l->nlen > 0 ? l->nlen : 1);
+		l->ncap = l->nlen;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		l->e[i].name = l->names + (uintptr_t)l->e[i].name;
 	return l;
 }
 
