@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "oval/oval_int.h"
+#include "tests/unit/test_tmp.h"
 
 /* Not every test program uses every helper. */
 #define FX_UNUSED __attribute__((unused))
@@ -34,63 +35,14 @@ struct fx {
 	char			 root[64];	/* "" for non-root targets */
 };
 
-FX_UNUSED static int
-fx_rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-/*
- * Roots not yet freed: cmocka ends a test at its first failed assertion,
- * before fx_free, and a tree left in /tmp changes what a later scan of
- * this host finds. Whatever is still here is removed when the program
- * exits.
- */
-#define FX_MAX_ROOTS	64
-FX_UNUSED static char fx_roots[FX_MAX_ROOTS][64];
-
-FX_UNUSED static void
-fx_roots_remove(void)
-{
-	for (int i = 0; i < FX_MAX_ROOTS; i++)
-		if (fx_roots[i][0] != '\0') {
-			(void)nftw(fx_roots[i], fx_rm_cb, 16,
-			    FTW_DEPTH | FTW_PHYS);
-			fx_roots[i][0] = '\0';
-		}
-}
-
-/* Adds root to fx_roots (add) or takes it out. */
-FX_UNUSED static void
-fx_roots_track(const char *root, bool add)
-{
-	static bool registered;
-
-	if (add && !registered)
-		registered = atexit(fx_roots_remove) == 0;
-	for (int i = 0; i < FX_MAX_ROOTS; i++) {
-		if (add && fx_roots[i][0] == '\0') {
-			snprintf(fx_roots[i], sizeof(fx_roots[i]), "%s", root);
-			return;
-		}
-		if (!add && strcmp(fx_roots[i], root) == 0) {
-			fx_roots[i][0] = '\0';
-			return;
-		}
-	}
-}
-
 /* A fresh temp dir as a directory-root target. */
 FX_UNUSED static void
 fx_root(struct fx *f)
 {
 	memset(f, 0, sizeof(*f));
 	snprintf(f->root, sizeof(f->root), "/tmp/kensa-probe-XXXXXX");
-	assert_non_null(mkdtemp(f->root));
-	fx_roots_track(f->root, true);
+	/* Removed at exit if a failed assertion skips fx_free. */
+	assert_non_null(test_tmp_dir(f->root));
 	assert_int_equal(plat_target_root_new(&f->t, f->root), 0);
 }
 
@@ -290,10 +242,8 @@ fx_free(struct fx *f)
 	oval_session_free(f->s);
 	oval_defs_free(f->d);
 	plat_target_free(f->t);
-	if (f->root[0] != '\0') {
-		(void)nftw(f->root, fx_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
-		fx_roots_track(f->root, false);
-	}
+	if (f->root[0] != '\0')
+		test_tmp_done(f->root);
 	memset(f, 0, sizeof(*f));
 }
 

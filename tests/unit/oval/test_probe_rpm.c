@@ -85,9 +85,9 @@ group_teardown(void **state)
 {
 	(void)state;
 	if (rroot[0] != '\0')
-		(void)nftw(rroot, fx_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+		test_tmp_rm(rroot);
 	if (droot[0] != '\0')
-		(void)nftw(droot, fx_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+		test_tmp_rm(droot);
 	return 0;
 }
 

@@ -685,7 +685,7 @@ bus_down(void **state)
 		(void)waitpid(mb.daemon, NULL, 0);
 	}
 	if (mb.dir[0] != '\0')
-		(void)nftw(mb.dir, fx_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+		test_tmp_rm(mb.dir);
 	unsetenv("DBUS_SYSTEM_BUS_ADDRESS");
 	memset(&mb, 0, sizeof(mb));
 	return 0;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tests/unit/test_tmp.h"
 #include "xccdf/xccdf_int.h"
 
 #ifndef KS_SRCDIR
@@ -65,7 +66,7 @@ fx_new(bool xev_os)
 
 	assert_non_null(f);
 	strcpy(f->dir, "/tmp/kensa-xev-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
+	assert_non_null(test_tmp_dir(f->dir));
 	mkdir_in(f->dir, "etc");
 	mkdir_in(f->dir, "etc/xev");
 	put(f->dir, "etc/xev/a.conf", "# fixture\nenabled=yes\nmaxlen=8\n");
@@ -82,19 +83,9 @@ fx_new(bool xev_os)
 static void
 fx_free(struct fx *f)
 {
-	char path[256];
-
 	xccdf_content_free(f->content);
 	plat_target_free(f->target);
-	snprintf(path, sizeof(path), "%s/etc/xev/a.conf", f->dir);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/etc/xev-release", f->dir);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/etc/xev", f->dir);
-	rmdir(path);
-	snprintf(path, sizeof(path), "%s/etc", f->dir);
-	rmdir(path);
-	rmdir(f->dir);
+	test_tmp_done(f->dir);
 	free(f);
 }
 
