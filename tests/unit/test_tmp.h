@@ -29,10 +29,11 @@ test_tmp_rm_cb(const char *p, const struct stat *sb, int flag,
 	return remove(p);
 }
 
-__attribute__((unused)) static void
+/* Removes dir and everything in it; nftw's result. */
+__attribute__((unused)) static int
 test_tmp_rm(const char *dir)
 {
-	(void)nftw(dir, test_tmp_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+	return nftw(dir, test_tmp_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 __attribute__((unused)) static void
@@ -40,7 +41,7 @@ test_tmp_atexit(void)
 {
 	for (int i = 0; i < TEST_TMP_MAX; i++)
 		if (test_tmp_dirs[i][0] != '\0') {
-			test_tmp_rm(test_tmp_dirs[i]);
+			(void)test_tmp_rm(test_tmp_dirs[i]);
 			test_tmp_dirs[i][0] = '\0';
 		}
 }
@@ -68,7 +69,7 @@ test_tmp_dir(char *tmpl)
 __attribute__((unused)) static void
 test_tmp_done(const char *dir)
 {
-	test_tmp_rm(dir);
+	(void)test_tmp_rm(dir);
 	for (int i = 0; i < TEST_TMP_MAX; i++)
 		if (strcmp(test_tmp_dirs[i], dir) == 0) {
 			test_tmp_dirs[i][0] = '\0';

@@ -28,17 +28,10 @@
 #include "platform/base/dl_libs.h"
 #include "feeds/feeds.h"
 #include "feeds/feed_int_bundle.h"
+#include "tests/unit/test_tmp.h"
 
 static char tmp[64];
 
-static int
-rm_cb(const char *p, const struct stat *sb, int type, struct FTW *f)
-{
-	(void)sb;
-	(void)type;
-	(void)f;
-	return remove(p);
-}
 
 static int
 setup(void **state)
@@ -52,7 +45,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	return nftw(tmp, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+	return test_tmp_rm(tmp);
 }
 
 /* tmp/<name> in a static rotating buffer. */

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "platform/plat_int.h"
+#include "tests/unit/test_tmp.h"
 
 #define PASSWD	"root:x:0:0:kensa fixture, not the host:/root:/bin/sh\n"
 #define SU	"#!/bin/sh\necho fixture su\n"
@@ -281,11 +282,6 @@ pack_disk(const char *out)
 	archive_write_free(w);
 }
 
-static int
-rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	return remove(p);
-}
 
 /* ---- group set-up ------------------------------------------------------- */
 
@@ -1140,6 +1136,6 @@ main(void)
 	    setup_image, teardown);
 	fails += cmocka_run_group_tests_name("fs/misc", misc, NULL, NULL);
 
-	nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+	test_tmp_rm(tmpdir);
 	return fails != 0;
 }

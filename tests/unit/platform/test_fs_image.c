@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "platform/plat_int.h"
+#include "tests/unit/test_tmp.h"
 
 static char tmpdir[PATH_MAX];	/* fixtures */
 static char scratch[PATH_MAX * 2];	/* $TMPDIR for the images' trees */
@@ -1305,12 +1306,6 @@ test_fs_image__xattr_caps(void **state)
 
 /* ---- main ---------------------------------------------------------------- */
 
-static int
-rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb; (void)flag; (void)ftw;
-	return remove(p);
-}
 
 #define CASE(fn)	cmocka_unit_test(fn)
 
@@ -1350,6 +1345,6 @@ main(void)
 	/* the images' trees go here, so leftovers can be counted */
 	setenv("TMPDIR", scratch, 1);
 	fails = cmocka_run_group_tests_name("fs_image", tests, NULL, NULL);
-	nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+	test_tmp_rm(tmpdir);
 	return fails != 0;
 }

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "platform/platform.h"
+#include "tests/unit/test_tmp.h"
 
 #define STATUS "/var/lib/dpkg/status"
 
@@ -431,11 +432,6 @@ test_pkgdb_dpkg__malformed_warns_with_line(void **state)
 	plat_target_free(t);
 }
 
-static int
-rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	return remove(p);
-}
 
 /* The same back-end on a directory root: it reads only through the fs. */
 static void
@@ -446,7 +442,7 @@ test_pkgdb_dpkg__on_directory_root(void **state)
 	struct plat_pkgdb *db = NULL;
 	FILE *fp;
 
-	assert_non_null(mkdtemp(tmpl));
+	assert_non_null(test_tmp_dir(tmpl));
 	snprintf(p, sizeof(p), "%s/var", tmpl);
 	assert_int_equal(mkdir(p, 0755), 0);
 	snprintf(p, sizeof(p), "%s/var/lib", tmpl);
@@ -464,7 +460,7 @@ test_pkgdb_dpkg__on_directory_root(void **state)
 	assert_string_equal(one(db, "held")->release, "4");
 	plat_pkgdb_free(db);
 	plat_target_free(t);
-	nftw(tmpl, rm_cb, 8, FTW_DEPTH | FTW_PHYS);
+	test_tmp_done(tmpl);
 }
 
 /* ~2000 packages must index in a few milliseconds (parse once). */

@@ -19,18 +19,11 @@
 #include <unistd.h>
 
 #include "platform/platform.h"
+#include "tests/unit/test_tmp.h"
 
 static char root[64];
 static char keyid[32];
 
-static int
-rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
 
 static int
 group_setup(void **state)
@@ -63,7 +56,7 @@ group_teardown(void **state)
 {
 	(void)state;
 	if (root[0] != '\0')
-		(void)nftw(root, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+		(void)test_tmp_rm(root);
 	return 0;
 }
 
@@ -291,7 +284,7 @@ test_pkgdb_rpm__corrupt(void **state)
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/kensa-badrpm-XXXXXX");
-	assert_non_null(mkdtemp(dir));
+	assert_non_null(test_tmp_dir(dir));
 	snprintf(p, sizeof(p), "%s/var", dir);
 	assert_int_equal(mkdir(p, 0755), 0);
 	snprintf(p, sizeof(p), "%s/var/lib", dir);
@@ -308,7 +301,7 @@ test_pkgdb_rpm__corrupt(void **state)
 	assert_int_not_equal(rc, KS_ENOTFOUND);
 	assert_non_null(strstr(ks_error_msg(), "rpm database"));
 	plat_target_free(t);
-	(void)nftw(dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+	test_tmp_done(dir);
 }
 
 /* The fixture's database as the only file of an in-memory target. */
