@@ -22,6 +22,7 @@
 
 #include "agent/agent.h"
 #include "agent/report.h"
+#include "tests/unit/test_tmp.h"
 
 #ifndef KS_SRCDIR
 #define KS_SRCDIR "."
@@ -188,11 +189,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return test_tmp_rm(tmpdir) == 0 ? 0 : -1;
 }
 
 static void

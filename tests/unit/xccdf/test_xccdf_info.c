@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "xccdf/ds_int.h"
+#include "tests/unit/test_tmp.h"
 
 #ifndef KS_SRCDIR
 #define KS_SRCDIR "."
@@ -41,10 +42,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[300];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return test_tmp_rm(tmpdir) == 0 ? 0 : -1;
 }
 
 /* Prints the info of a copy of fixture `name` in `lang`; caller frees. */
