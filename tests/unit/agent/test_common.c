@@ -18,6 +18,7 @@
 
 #include "agent/agent.h"
 #include "feeds/feeds.h"
+#include "tests/unit/test_tmp.h"
 
 static void
 test_common__duration_good(void **state)
@@ -109,11 +110,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *cmd = ks_asprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-
-	free(cmd);
-	return rc == 0 ? 0 : -1;
+	return test_tmp_rm(dir) == 0 ? 0 : -1;
 }
 
 /* CACHE/NAME/current -> snap-1 whose state says it was updated at t. */

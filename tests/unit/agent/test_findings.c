@@ -19,6 +19,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "agent/findings.h"
+#include "tests/unit/test_tmp.h"
 
 #ifndef KS_SRCDIR
 #define KS_SRCDIR "."
@@ -135,10 +136,8 @@ static int
 teardown(void **state)
 {
 	struct fx *x = *state;
-	char *cmd = ks_asprintf("rm -rf '%s'", x->dir);
 
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	assert_int_equal(test_tmp_rm(x->dir), 0);
 	agent_findings_free(x->f);
 	feed_vulnstore_free(x->vs);
 	oval_session_free(x->s);

@@ -16,6 +16,7 @@
 
 #include "platform/base/base.h"
 #include "feeds/feeds.h"
+#include "tests/unit/test_tmp.h"
 
 #define RHSA "https://access.redhat.com/security/data/oval/" \
 	"com.redhat.rhsa-RHEL8.xml.bz2"
@@ -33,10 +34,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[300];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return test_tmp_rm(tmpdir) == 0 ? 0 : -1;
 }
 
 /* Writes tmpdir/name; returns its path (caller frees). */

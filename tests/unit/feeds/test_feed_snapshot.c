@@ -20,6 +20,7 @@
 #include "platform/base/base.h"
 #include "feeds/feeds.h"
 #include "feeds/feed_int_fetch.h"
+#include "tests/unit/test_tmp.h"
 
 static char dir[64];
 
@@ -33,11 +34,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *cmd = ks_asprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-
-	free(cmd);
-	return rc == 0 ? 0 : -1;
+	return test_tmp_rm(dir) == 0 ? 0 : -1;
 }
 
 static void

@@ -17,6 +17,7 @@
 
 #include "platform/base/base.h"
 #include "feeds/feeds.h"
+#include "tests/unit/test_tmp.h"
 
 struct got {
 	const struct feed_vuln	*v[8];
@@ -65,11 +66,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *cmd = ks_asprintf("rm -rf '%s'", tmpdir);
-
 	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	assert_int_equal(test_tmp_rm(tmpdir), 0);
 	return 0;
 }
 
