@@ -502,16 +502,24 @@ out:
 	return rc;
 }
 
+/* An entry of a listing: its name at `off` in the listing's name block. */
 struct dent {
-	char		*name;
+	size_t		 off;
 	enum plat_ftype	 type;
 };
 
+struct dlisting {
+	struct dent	*ents;
+	size_t		 n, cap;
+	char		*names;
+	size_t		 nlen, ncap;
+};
+
 static int
-dent_cmp(const void *a, const void *b)
+dent_cmp(const void *a, const void *b, void *names)
 {
-	return strcmp(((const struct dent *)a)->name,
-	    ((const struct dent *)b)->name);
+	return strcmp((const char *)names + ((const struct dent *)a)->off,
+	    (const char *)names + ((const struct dent *)b)->off);
 }
 
 static enum plat_ftype
@@ -530,6 +538,91 @@ dtype_to_ftype(unsigned char t)
 }
 
 /*
+ * A descriptor of directory dir open for listing. openat2 opens it in one
+ * call; the walker (and any failure, so that errors read as they always
+ * have) resolves an O_PATH descriptor and opens "." through it.
+ */
+static int
+open_dir(struct plat_fsroot *st, const char *dir, int *out)
+{
+	int pfd, rc;
+
+	if (st->openat2) {
+		for (int tries = 0; tries < 8; tries++) {
+			long fd = sys_openat2(st->rootfd, dir,
+			    O_RDONLY | O_DIRECTORY, true);
+
+			if (fd >= 0) {
+				*out = (int)fd;
+				return 0;
+			}
+			if (errno != EAGAIN)
+				break;
+		}
+	}
+	if ((rc = resolve(st, dir, true, &pfd, NULL)) != 0)
+		return rc;
+	*out = openat(pfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	rc = *out < 0 ? plat_errno_rc(errno, dir, "opendir") : 0;
+	close(pfd);
+	return rc;
+}
+
+/* Reads every entry of the open directory fd into l with getdents64 (no
+ * DIR stream: fdopendir costs three more system calls per directory). */
+static int
+read_dir(int fd, const char *dir, struct dlisting *l)
+{
+	/* The kernel's linux_dirent64. */
+	struct kdirent {
+		uint64_t	d_ino;
+		int64_t		d_off;
+		unsigned short	d_reclen;
+		unsigned char	d_type;
+		char		d_name[];
+	};
+	char buf[32768] __attribute__((aligned(8)));
+	struct stat sb;
+
+	for (;;) {
+		ssize_t got = getdents64(fd, buf, sizeof(buf));
+
+		if (got < 0)
+			return plat_errno_rc(errno, dir, "readdir");
+		if (got == 0)
+			return 0;
+		for (ssize_t pos = 0; pos < got;) {
+			const struct kdirent *de = (const void *)(buf + pos);
+			const char *name = de->d_name;
+			size_t len = strlen(name) + 1;
+			struct dent *e;
+
+			pos += de->d_reclen;
+			if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+				continue;
+			if (l->n >= PLAT_MAX_DIRENTS) {
+				ks_error_set("%s: more than %u entries", dir,
+				    PLAT_MAX_DIRENTS);
+				return KS_ELIMIT;
+			}
+			ks_grow(&l->ents, &l->cap, l->n + 1, sizeof(*l->ents));
+			ks_grow(&l->names, &l->ncap, l->nlen + len, 1);
+			e = &l->ents[l->n++];
+			e->off = l->nlen;
+			memcpy(l->names + l->nlen, name, len);
+			l->nlen += len;
+			if (de->d_type != DT_UNKNOWN)
+				e->type = dtype_to_ftype(de->d_type);
+			else if (fstatat(fd, name, &sb,
+			    AT_SYMLINK_NOFOLLOW) == 0)
+				e->type = plat_ftype_from_mode(sb.st_mode);
+			else
+				e->type = PLAT_FT_OTHER;
+		}
+	}
+}
+
+/*
  * Lists dir sorted, then calls cb (or scb with each entry's lstat through
  * the listing's descriptor) for each entry. Touches no shared state of st
  * but the root descriptor: safe from several threads.
@@ -538,84 +631,39 @@ static int
 list_dir(struct plat_fsroot *st, const char *dir, plat_dirent_cb cb,
     plat_dirent_stat_cb scb, void *payload)
 {
-	struct dent *ents = NULL;
-	size_t n = 0, cap = 0, i;
-	struct dirent *de;
+	struct dlisting l = { 0 };
 	struct stat sb;
-	DIR *d = NULL;
-	int pfd = -1, fd, rc;
+	int fd, rc;
 
-	if ((rc = resolve(st, dir, true, &pfd, NULL)) != 0)
+	if ((rc = open_dir(st, dir, &fd)) != 0)
 		return rc;
-	rc = KS_ERROR;
-	fd = openat(pfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0) {
-		rc = plat_errno_rc(errno, dir, "opendir");
+	if ((rc = read_dir(fd, dir, &l)) != 0)
 		goto out;
-	}
-	if ((d = fdopendir(fd)) == NULL) {
-		rc = plat_errno_rc(errno, dir, "opendir");
-		close(fd);
-		goto out;
-	}
-	for (;;) {
-		errno = 0;
-		if ((de = readdir(d)) == NULL) {
-			if (errno != 0) {
-				rc = plat_errno_rc(errno, dir, "readdir");
-				goto out;
-			}
-			break;
-		}
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		if (n >= PLAT_MAX_DIRENTS) {
-			ks_error_set("%s: more than %u entries", dir,
-			    PLAT_MAX_DIRENTS);
-			rc = KS_ELIMIT;
-			goto out;
-		}
-		ks_grow(&ents, &cap, n + 1, sizeof(*ents));
-		ents[n].name = ks_strdup(de->d_name);
-		if (de->d_type != DT_UNKNOWN)
-			ents[n].type = dtype_to_ftype(de->d_type);
-		else if (fstatat(dirfd(d), de->d_name, &sb,
-		    AT_SYMLINK_NOFOLLOW) == 0)
-			ents[n].type = plat_ftype_from_mode(sb.st_mode);
-		else
-			ents[n].type = PLAT_FT_OTHER;
-		n++;
-	}
-	if (n > 1)
-		qsort(ents, n, sizeof(*ents), dent_cmp);
-	rc = 0;
-	for (i = 0; i < n && rc == 0; i++) {
+	if (l.n > 1)
+		qsort_r(l.ents, l.n, sizeof(*l.ents), dent_cmp, l.names);
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		const char *name = l.names + l.ents[i].off;
 		struct plat_stat ps;
 		int src = 0;
 
 		if (scb == NULL) {
-			rc = cb(ents[i].name, ents[i].type, payload);
+			rc = cb(name, l.ents[i].type, payload);
 			continue;
 		}
 		/* One component, not followed: it cannot leave the root. */
-		if (fstatat(dirfd(d), ents[i].name, &sb,
-		    AT_SYMLINK_NOFOLLOW) == 0)
+		if (fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0)
 			plat_stat_from_sys(&sb, &ps);
 		else {
 			src = plat_errno_rc(errno, dir, "lstat");
 			ks_error_clear();
 		}
-		rc = scb(ents[i].name, ents[i].type, src, src == 0 ? &ps : NULL,
+		rc = scb(name, l.ents[i].type, src, src == 0 ? &ps : NULL,
 		    payload);
 	}
 out:
-	for (i = 0; i < n; i++)
-		free(ents[i].name);
-	free(ents);
-	if (d != NULL)
-		closedir(d);
-	close(pfd);
+	free(l.ents);
+	free(l.names);
+	close(fd);
 	return rc;
 }
 
