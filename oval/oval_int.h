@@ -385,6 +385,7 @@ struct oval_session {
 	struct ks_regex_cache	*re;
 	struct oval_syschar	 sc;
 	bool			 sc_loaded;	/* from a file: never collect */
+	int64_t			 written_at;	/* oval_res_time; 0: not yet */
 	/* variables */
 	struct oval_values	*var_vals;	/* [nvars] */
 	uint8_t			*var_state;	/* 0 new, 1 busy, 2 done */

@@ -650,7 +650,8 @@ out:
 }
 
 void
-oval_res_defs_elem(struct ks_xmlw *x, const struct oval_defs *d)
+oval_res_defs_elem(struct ks_xmlw *x, const struct oval_defs *d,
+    int64_t when)
 {
 	struct def_families fam;
 	char uri[sizeof(OVAL_NS_DEF) + OVAL_RES_NS_MAX + 2];
@@ -681,7 +682,7 @@ oval_res_defs_elem(struct ks_xmlw *x, const struct oval_defs *d)
 	if (fam_prefix(&fam, "independent") == NULL)
 		ks_xmlw_attr(x, "xmlns:independent-def",
 		             OVAL_NS_DEF "#independent");
-	oval_res_generator(x, "oval-def:generator");
+	oval_res_generator(x, "oval-def:generator", when);
 	if (d->ndefs > 0) {
 		ks_xmlw_start(x, "oval-def:definitions");
 		for (uint32_t i = 0; i < d->ndefs && oval_xw_ok(x); i++)

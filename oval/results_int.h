@@ -40,9 +40,13 @@ oval_xw_ok(const struct ks_xmlw *x)
 bool oval_res_ns_ok(const char *ns);
 
 /* <generator> with oval:product_name, product_version, schema_version and
- * timestamp; `name` is the generator element's own (prefixed) name. The
- * oval: prefix must be bound to OVAL_NS_COMMON. */
-void oval_res_generator(struct ks_xmlw *x, const char *name);
+ * timestamp `when`; `name` is the generator element's own (prefixed) name.
+ * The oval: prefix must be bound to OVAL_NS_COMMON. */
+void oval_res_generator(struct ks_xmlw *x, const char *name, int64_t when);
+/* The generator timestamp of every document written from s: the time of
+ * the first, so that results written twice (an ARF file and the one its
+ * HTML report reads) are the same document. */
+int64_t oval_res_time(struct oval_session *s);
 
 /* Writes <oval-sc:oval_system_characteristics> of s (the element, with its
  * namespace declarations; the document around it is the caller's). Only
@@ -58,7 +62,8 @@ void oval_res_syschar_elem_opt(struct ks_xmlw *x, struct oval_session *s,
 /* Writes <oval-def:oval_definitions> (results_defs.c): the source file's
  * root element copied byte for byte when it can be, else rebuilt from the
  * model. The oval: and oval-def: prefixes must be bound by the caller. */
-void oval_res_defs_elem(struct ks_xmlw *x, const struct oval_defs *d);
+void oval_res_defs_elem(struct ks_xmlw *x, const struct oval_defs *d,
+    int64_t when);
 
 /* oval_syschar_read on a document in memory (`name` for messages); for
  * the fuzz target and tests. */

@@ -29,13 +29,21 @@ oval_res_ns_ok(const char *ns)
 	return true;
 }
 
+int64_t
+oval_res_time(struct oval_session *s)
+{
+	if (s->written_at == 0)
+		s->written_at = (int64_t)time(NULL);
+	return s->written_at;
+}
+
 void
-oval_res_generator(struct ks_xmlw *x, const char *name)
+oval_res_generator(struct ks_xmlw *x, const char *name, int64_t when)
 {
 	char ts[32];
 
 	if (ks_xmlw_status(x) == 0 &&
-	    ks_time_iso((int64_t)time(NULL), ts, sizeof(ts)) < 0) {
+	    ks_time_iso(when, ts, sizeof(ts)) < 0) {
 		ks_xmlw_fail(x, KS_ERROR);
 		return;
 	}
@@ -287,7 +295,7 @@ oval_res_syschar_elem_opt(struct ks_xmlw *x, struct oval_session *s,
 		(void)snprintf(attr, sizeof(attr), "xmlns:%s", fam.prefix[i]);
 		ks_xmlw_attr(x, attr, uri);
 	}
-	oval_res_generator(x, "oval-sc:generator");
+	oval_res_generator(x, "oval-sc:generator", oval_res_time(s));
 	write_sysinfo(x, &s->sc.sysinfo);
 	if (!with_data) {
 		ks_xmlw_end(x);

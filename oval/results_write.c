@@ -347,13 +347,13 @@ results_elem(struct ks_xmlw *x, struct oval_session *s,
 	ks_xmlw_attr(x, "xmlns:oval", OVAL_NS_COMMON);
 	if (d->include_source_definitions)
 		ks_xmlw_attr(x, "xmlns:oval-def", OVAL_NS_DEF);
-	oval_res_generator(x, "generator");
+	oval_res_generator(x, "generator", oval_res_time(s));
 	write_directives(x, d);
 	/* 5.11: "The source OVAL Definition document must be included when
 	 * the directives include_source_definitions attribute is set to
 	 * true" and must not be when it is false. */
 	if (d->include_source_definitions)
-		oval_res_defs_elem(x, defs);
+		oval_res_defs_elem(x, defs, oval_res_time(s));
 	ks_xmlw_start(x, "results");
 	ks_xmlw_start(x, "system");
 	if (any_def) {

@@ -7,6 +7,7 @@
 #include "test_results_fixture.h"
 
 #include <sys/stat.h>
+#include <time.h>
 
 struct w_fix {
 	struct oval_defs *d;
@@ -360,6 +361,48 @@ test_results_write__syschar(void **state)
 	fx_doc_close(&doc);
 }
 
+/* Every document written from one session carries the same generator
+ * timestamp, however late it is written: `xccdf eval --results-arf
+ * --report` writes the OVAL results twice (the ARF file, and the ARF its
+ * HTML report reads), and the two must be the same document. */
+static void
+test_results_write__one_timestamp(void **state)
+{
+	struct w_fix *f = *state;
+	const struct timespec pause = { 1, 100000000 };
+	char *second = fx_path(f->dir, "second.xml");
+	char *sc = fx_path(f->dir, "sc.xml");
+	char *t1, *t2, *t3;
+	struct fx_doc doc;
+
+	assert_int_equal(oval_results_write(f->s, NULL, f->out), 0);
+	/* Over a second boundary, whatever the clock said. */
+	nanosleep(&pause, NULL);
+	assert_int_equal(oval_results_write(f->s, NULL, second), 0);
+	assert_int_equal(oval_syschar_write(f->s, sc), 0);
+	fx_doc_open(&doc, f->out);
+	t1 = fx_xpath(&doc, "string(/r:oval_results/r:generator/c:timestamp)");
+	fx_doc_close(&doc);
+	fx_doc_open(&doc, second);
+	t2 = fx_xpath(&doc, "string(/r:oval_results/r:generator/c:timestamp)");
+	fx_assert_xpath(&doc, "count(//c:timestamp)", "3");
+	fx_assert_xpath(&doc, "count(//c:timestamp[. != '' and . = "
+	    "/r:oval_results/r:generator/c:timestamp])", "3");
+	fx_doc_close(&doc);
+	fx_doc_open(&doc, sc);
+	t3 = fx_xpath(&doc, "string(/sc:oval_system_characteristics/"
+	    "sc:generator/c:timestamp)");
+	fx_doc_close(&doc);
+	assert_true(t1[0] != '\0');
+	assert_string_equal(t1, t2);
+	assert_string_equal(t1, t3);
+	free(t1);
+	free(t2);
+	free(t3);
+	free(second);
+	free(sc);
+}
+
 /* An empty session (nothing collected, nothing evaluated, no facts) is
  * still a valid document: system_info's children are required. */
 static void
@@ -534,6 +577,8 @@ main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_results_write__syschar, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_results_write__one_timestamp,
+	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_results_write__empty, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_results_write__sanitises_text,
