@@ -180,6 +180,10 @@ start_nginx() {
 		ssl_certificate_key $T/good-srv.key;
 		root $W;
 		location /slow/ { limit_rate 10; }
+		# Progress lines need the body to arrive over time: at full
+		# speed a loaded machine may have it all buffered before
+		# curl's first progress update.
+		location = /plain/big.bin { limit_rate 2m; }
 		location /crawl/ { limit_rate_after 1k; limit_rate 500; }
 		location /myjvn/ {
 			try_files /myjvn/\$arg_method-\$arg_startItem\$arg_vulnId.xml =404;
