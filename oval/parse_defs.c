@@ -20,7 +20,7 @@
 
 /* ---- walk helpers: over recorded events (c->sax) or the reader ---------- */
 
-#define CUR(c)	(&(c)->ev[(c)->pos])
+#define CUR(c)	(&(c)->rec.ev[(c)->pos])
 
 static int
 premature_end(struct oval_pctx *c)
@@ -68,7 +68,7 @@ oval_p_child(struct oval_pctx *c, struct oval_pchild *it)
 		if (e->type == OVAL_EV_START && e->depth > it->depth)
 			c->pos = e->end;
 		for (;;) {
-			if (++c->pos >= c->nev)
+			if (++c->pos >= c->rec.nev)
 				return premature_end(c);
 			e = CUR(c);
 			if (e->type == OVAL_EV_TEXT)
@@ -223,13 +223,13 @@ oval_p_attrs(struct oval_pctx *c, struct oval_pattrs *a)
 	memset(a, 0, sizeof(*a));
 	if (c->sax) {
 		const struct oval_pev *e = CUR(c);
-		const struct oval_pxattr *x = c->xattrs + e->attr0;
+		const struct oval_pxattr *x = c->rec.xattrs + e->attr0;
 
 		for (i = 0; i < e->nattrs; i++, x++) {
 			k = x->uri != NULL ? attr_index(x->uri, x->local) :
 			    attr_index_cached(c, x->local);
 			if (k >= 0 && a->v[k] == NULL)
-				a->v[k] = c->data + x->off;
+				a->v[k] = c->rec.data + x->off;
 		}
 		return 0;
 	}
@@ -284,22 +284,22 @@ text_events(struct oval_pctx *c, const char **out, size_t *len)
 	int depth = e->depth + 1, rc;
 
 	for (i = c->pos + 1; i < end; i++) {
-		if (c->ev[i].type != OVAL_EV_TEXT || c->ev[i].depth != depth)
+		if (c->rec.ev[i].type != OVAL_EV_TEXT || c->rec.ev[i].depth != depth)
 			continue;
 		if (n++ == 0) {
-			t = &c->ev[i];
+			t = &c->rec.ev[i];
 			continue;
 		}
 		if (n == 2 && (rc = ks_buf_append(&c->text,
-		    c->data + t->off, t->len)) < 0)
+		    c->rec.data + t->off, t->len)) < 0)
 			return rc;
-		if ((rc = ks_buf_append(&c->text, c->data + c->ev[i].off,
-		    c->ev[i].len)) < 0)
+		if ((rc = ks_buf_append(&c->text, c->rec.data + c->rec.ev[i].off,
+		    c->rec.ev[i].len)) < 0)
 			return rc;
 	}
 	c->pos = end;
 	if (n == 1) {
-		*out = c->data + t->off;
+		*out = c->rec.data + t->off;
 		if (len)
 			*len = t->len;
 	} else if (n > 1) {
@@ -892,8 +892,8 @@ cap_qname(struct capture *k, const char *prefix, const char *local)
 static void
 cap_start(struct oval_pctx *c, struct capture *k, const struct oval_pev *e)
 {
-	const struct oval_pxattr *x = c->xattrs + e->attr0;
-	const struct oval_pxns *ns = c->xns + e->ns0;
+	const struct oval_pxattr *x = c->rec.xattrs + e->attr0;
+	const struct oval_pxns *ns = c->rec.xns + e->ns0;
 	int depth = e->depth;
 	uint32_t i;
 
@@ -910,7 +910,7 @@ cap_start(struct oval_pctx *c, struct capture *k, const struct oval_pev *e)
 		cap_str(k, " ");
 		cap_qname(k, x->prefix, x->local);
 		cap_str(k, "=\"");
-		cap_escaped(k, c->data + x->off, true);
+		cap_escaped(k, c->rec.data + x->off, true);
 		cap_str(k, "\"");
 	}
 	if (e->empty) {
@@ -937,9 +937,9 @@ parse_advisory(struct oval_pctx *c, struct oval_definition *def)
 	k.out = &c->adv;
 	ks_buf_reset(k.out);
 	for (i = c->pos; i <= end && !k.full; i++) {
-		e = &c->ev[i];
+		e = &c->rec.ev[i];
 		if (e->type == OVAL_EV_TEXT) {
-			cap_escaped(&k, c->data + e->off, false);
+			cap_escaped(&k, c->rec.data + e->off, false);
 		} else if (e->type == OVAL_EV_START) {
 			cap_start(c, &k, e);
 		} else if (!e->empty) {

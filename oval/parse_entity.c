@@ -365,8 +365,8 @@ parse_set(struct oval_pctx *c, struct oval_set *s, uint32_t obj)
 static int
 add_behaviors(struct oval_pctx *c, struct oval_object *o)
 {
-	const struct oval_pev *e = &c->ev[c->pos];
-	const struct oval_pxattr *x = c->xattrs + e->attr0;
+	const struct oval_pev *e = &c->rec.ev[c->pos];
+	const struct oval_pxattr *x = c->rec.xattrs + e->attr0;
 	size_t cap = o->nbehaviors;
 	uint32_t i;
 
@@ -377,7 +377,7 @@ add_behaviors(struct oval_pctx *c, struct oval_object *o)
 		    sizeof(*o->behaviors));
 		o->behaviors[o->nbehaviors].name = oval_p_intern(c, x->local);
 		o->behaviors[o->nbehaviors].value =
-		    oval_p_intern(c, c->data + x->off);
+		    oval_p_intern(c, c->rec.data + x->off);
 		o->nbehaviors++;
 	}
 	if (o->nbehaviors > 0)

@@ -86,17 +86,25 @@ struct oval_pxns {
 	const char	*prefix, *uri;	/* prefix NULL: the default */
 };
 
-struct oval_pctx {
-	struct _xmlTextReader	*r;
-	bool			 sax;		/* event mode: pos in ev */
+/* One recorded element (event mode): its events, attributes, namespace
+ * declarations and the text they point into, moved as one (parse_sax.c
+ * hands them to the model's thread). */
+struct oval_prec {
 	struct oval_pev		*ev;
-	size_t			 nev, ev_cap, pos;
+	size_t			 nev, ev_cap;
 	struct oval_pxattr	*xattrs;
 	size_t			 nxattrs, xattrs_cap;
 	struct oval_pxns	*xns;
 	size_t			 nxns, xns_cap;
 	char			*data;
 	size_t			 dlen, dcap;
+};
+
+struct oval_pctx {
+	struct _xmlTextReader	*r;
+	bool			 sax;		/* event mode: pos in rec.ev */
+	struct oval_prec	 rec;
+	size_t			 pos;
 	/* Attribute name (a libxml2 dictionary pointer, so unique for the
 	 * parse) -> enum oval_pattr or -1, to skip the by-name search. */
 	struct {

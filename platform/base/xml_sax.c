@@ -591,6 +591,18 @@ ks_xml_sax_stop(int rc)
 		xmlStopParser(p->ctxt);
 }
 
+struct _xmlDict *
+ks_xml_sax_dict_ref(void)
+{
+	xmlDictPtr dict;
+
+	if (ks_sax_cur == NULL || ks_sax_cur->ctxt == NULL ||
+	    (dict = ks_sax_cur->ctxt->dict) == NULL ||
+	    xmlDictReference(dict) != 0)
+		return NULL;
+	return dict;
+}
+
 const char *
 ks_xml_sax_name(void)
 {

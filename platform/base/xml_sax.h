@@ -57,5 +57,12 @@ bool ks_xml_sax_empty_tag(void);
 void ks_xml_sax_stop(int rc);
 /* The name given to the parse, for messages. */
 const char *ks_xml_sax_name(void);
+/*
+ * The current parse's name dictionary with a reference taken (NULL in a
+ * replay, whose names are the DOM's): the element, attribute and
+ * namespace names the callbacks were given stay valid after the parse
+ * until the caller's xmlDictFree, for a thread still reading them.
+ */
+struct _xmlDict *ks_xml_sax_dict_ref(void);
 
 #endif /* KS_BASE_XML_SAX_H */
