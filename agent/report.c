@@ -33,6 +33,7 @@
 #define NS_XCCDF12	"http://checklists.nist.gov/xccdf/1.2"
 #define NS_DS		"http://scap.nist.gov/schema/scap/source/1.2"
 #define NS_ODEF		"http://oval.mitre.org/XMLSchema/oval-definitions-5"
+#define NS_ORES		"http://oval.mitre.org/XMLSchema/oval-results-5"
 #define NS_XCCDF11	"http://checklists.nist.gov/xccdf/1.1"
 #define NS_FINDINGS	"urn:kensa:findings:1"
 
@@ -416,7 +417,9 @@ agent_report_html(const char *in_path, const char *out_path,
  * components other than XCCDF benchmarks and OVAL definitions (OCIL, CPE
  * dictionaries), OVAL objects, states and variables of the source, rules
  * the shown TestResult has no result for, all but titles and idents of
- * rules it did not select, texts of groups, and profiles not evaluated.
+ * rules it did not select, texts of groups, profiles not evaluated, and
+ * the source's OVAL definitions and tests that neither the OVAL results
+ * nor a kept rule's check name (report_keep_*).
  * report.xsl must keep reading only what stays (see its header); the
  * report of an ARF is the same with and without this (tested).
  */
@@ -533,10 +536,102 @@ report_prune_tree(struct report_prune *p, xmlNode *n)
 	}
 }
 
+/*
+ * The OVAL definitions and tests of a source data stream the evidence can
+ * show: the definitions the OVAL results hold or a kept rule's check
+ * names, the tests the results hold or name. A data stream holds every
+ * definition of its benchmark; a profile's report shows a few.
+ */
+struct report_keep {
+	struct ks_map	*defs, *tests;
+};
+
+static void
+report_keep_put(struct ks_map *m, xmlNode *n, const char *attr)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST attr);
+
+	if (v != NULL)
+		(void)ks_map_put(m, (const char *)v, (void *)1);
+	xmlFree(v);
+}
+
+static void
+report_keep_collect(struct report_keep *k, xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (report_el(n, NS_ORES, "definition"))
+			report_keep_put(k->defs, n, "definition_id");
+		else if (report_el(n, NS_ORES, "test"))
+			report_keep_put(k->tests, n, "test_id");
+		else if (report_el(n, NS_ORES, "criterion"))
+			report_keep_put(k->tests, n, "test_ref");
+		else if (report_el(n, NS_ORES, "extend_definition"))
+			report_keep_put(k->defs, n, "definition_ref");
+		else if (report_el(n, NS_XCCDF12, "check-content-ref"))
+			report_keep_put(k->defs, n, "name");
+		else if (report_el(n, NS_ODEF, "oval_definitions") &&
+		    report_el(n->parent, NS_DS, "component"))
+			continue;	/* the source itself names nothing */
+		report_keep_collect(k, n->children);
+	}
+}
+
+/* Drops the elements of n's child list (definitions, or tests) whose id
+ * is not in keep. */
+static void
+report_keep_only_ids(xmlNode *n, const struct ks_map *keep)
+{
+	xmlNode *k, *next;
+
+	for (k = n->children; k != NULL; k = next) {
+		xmlChar *id;
+
+		next = k->next;
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(k, BAD_CAST "id");
+		if (id == NULL || ks_map_get(keep, (const char *)id) == NULL)
+			report_drop(k);
+		xmlFree(id);
+	}
+}
+
+static void
+report_keep_prune(const struct report_keep *k, xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		xmlNode *c;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!report_el(n, NS_ODEF, "oval_definitions")) {
+			if (!report_el(n, NS_XCCDF12, "Benchmark") &&
+			    !report_el(n, NS_ARF, "reports"))
+				report_keep_prune(k, n->children);
+			continue;
+		}
+		if (!report_el(n->parent, NS_DS, "component"))
+			continue;
+		for (c = n->children; c != NULL; c = c->next) {
+			/* No results at all (none in the ARF): keep all. */
+			if (report_el(c, NS_ODEF, "definitions") &&
+			    ks_map_count(k->defs) > 0)
+				report_keep_only_ids(c, k->defs);
+			else if (report_el(c, NS_ODEF, "tests") &&
+			    ks_map_count(k->tests) > 0)
+				report_keep_only_ids(c, k->tests);
+		}
+	}
+}
+
 static void
 report_prune_doc(xmlDoc *doc)
 {
 	struct report_prune p = { 0 };
+	struct report_keep keep = { NULL, NULL };
 	xmlNode *root = xmlDocGetRootElement(doc), *tr, *k;
 	xmlChar *prof = NULL;
 
@@ -570,6 +665,13 @@ report_prune_doc(xmlDoc *doc)
 	report_prune_tree(&p, root);
 	xmlFree(prof);
 	ks_map_free(p.results);
+	/* After the rules are pruned: only the kept ones' checks count. */
+	if (ks_map_new(&keep.defs) == 0 && ks_map_new(&keep.tests) == 0) {
+		report_keep_collect(&keep, root);
+		report_keep_prune(&keep, root);
+	}
+	ks_map_free(keep.defs);
+	ks_map_free(keep.tests);
 }
 
 int

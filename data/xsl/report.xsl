@@ -13,8 +13,10 @@
   (report_prune_doc: components other than benchmarks and OVAL definitions,
   OVAL objects/states/variables of the source, rules without a result in
   the TestResult shown, all but title and ident of rules not selected, all
-  but title, Group, Rule and Value in groups, profiles not evaluated): read
-  anything more here and prune less there (tests/e2e/ssg-xccdf.sh checks).
+  but title, Group, Rule and Value in groups, profiles not evaluated, the
+  source's OVAL definitions and tests neither the OVAL results nor a kept
+  rule's check name): read anything more here and prune less there
+  (tests/e2e/ssg-xccdf.sh checks).
   Lookups across the document go through xsl:key so a report of 1,000
   rules renders in a second or two; as libxslt builds each key with one
   walk of the whole document, there are few keys, and lookups among a few
