@@ -258,16 +258,31 @@ rbuf_swap(struct oval_pctx *c, struct rbuf *b)
 	c->rec = t;
 }
 
+/* What the buffers of r hold (not what they use: they only grow). */
+static size_t
+prec_bytes(const struct oval_prec *r)
+{
+	return r->dcap + r->ev_cap * sizeof(*r->ev) +
+	    r->xattrs_cap * sizeof(*r->xattrs) + r->xns_cap * sizeof(*r->xns);
+}
+
+static void
+prec_free(struct oval_prec *r)
+{
+	free(r->ev);
+	free(r->xattrs);
+	free(r->xns);
+	free(r->data);
+	memset(r, 0, sizeof(*r));
+}
+
 static void
 rbuf_free(struct rbuf *b)
 {
 	while (b != NULL) {
 		struct rbuf *next = b->next;
 
-		free(b->rec.ev);
-		free(b->rec.xattrs);
-		free(b->rec.xns);
-		free(b->rec.data);
+		prec_free(&b->rec);
 		free(b);
 		b = next;
 	}
@@ -304,6 +319,10 @@ pipe_main(void *arg)
 					p->msg = ks_strdup(ks_error_msg());
 					pthread_mutex_unlock(&p->mu);
 				}
+				/* Buffers circulate: one grown by a huge
+				 * element would stay that big. */
+				if (prec_bytes(&c->rec) > PIPE_BATCH_BYTES)
+					prec_free(&c->rec);
 			}
 			bytes += b->bytes;
 			b->rec.nev = b->rec.nxattrs = b->rec.nxns = 0;
@@ -373,11 +392,7 @@ pipe_push(struct sax *s)
 	b->next = NULL;
 	b->sec = s->rec_sec;
 	rbuf_swap(s->c, b);
-	/* What the buffers hold, not what they use: they only grow. */
-	b->bytes = sizeof(*b) + b->rec.dcap +
-	    b->rec.ev_cap * sizeof(*b->rec.ev) +
-	    b->rec.xattrs_cap * sizeof(*b->rec.xattrs) +
-	    b->rec.xns_cap * sizeof(*b->rec.xns);
+	b->bytes = sizeof(*b) + prec_bytes(&b->rec);
 	if (s->btail != NULL)
 		s->btail->next = b;
 	else
@@ -625,9 +640,5 @@ oval_p_sax_run(struct oval_pctx *c, const char *path, const char *buf,
 void
 oval_p_sax_free(struct oval_pctx *c)
 {
-	free(c->rec.ev);
-	free(c->rec.xattrs);
-	free(c->rec.xns);
-	free(c->rec.data);
-	memset(&c->rec, 0, sizeof(c->rec));
+	prec_free(&c->rec);
 }

@@ -283,6 +283,55 @@ test_parse_defs__criteria_tree(void **state)
 	oval_defs_free(d);
 }
 
+/* Elements of a few MB between small ones: each keeps its text whole in
+ * document order, and (two threads) the buffers a huge one grew are let
+ * go once it is in the model. */
+static void
+test_parse_defs__huge_elements(void **state)
+{
+	struct ks_buf b;
+	struct oval_defs *d = NULL;
+	size_t big = 3u << 20;
+	char *text = ks_malloc(big + 1);
+
+	(void)state;
+	memset(text, 'x', big);
+	text[big] = '\0';
+	ks_buf_init(&b, 0);
+	assert_int_equal(ks_buf_puts(&b, FX_HEAD "<definitions>"), 0);
+	for (int i = 0; i < 200; i++) {
+		char head[160];
+
+		snprintf(head, sizeof(head), "<definition id=\"oval:t:def:%d\" "
+		    "version=\"1\" class=\"patch\"><metadata><title>t%d</title>"
+		    "<description>", i, i);
+		assert_int_equal(ks_buf_puts(&b, head), 0);
+		if (i % 50 == 7)
+			assert_int_equal(ks_buf_puts(&b, text), 0);
+		else
+			assert_int_equal(ks_buf_puts(&b, "small"), 0);
+		assert_int_equal(ks_buf_puts(&b, "</description></metadata>"
+		    "</definition>"), 0);
+	}
+	assert_int_equal(ks_buf_puts(&b, "</definitions>" FX_TAIL), 0);
+	assert_int_equal(oval_defs_parse_mem(&d, b.data, b.len, "huge.xml"), 0);
+	assert_int_equal(d->ndefs, 200);
+	for (int i = 0; i < 200; i++) {
+		char id[32];
+		const struct oval_definition *def;
+
+		snprintf(id, sizeof(id), "oval:t:def:%d", i);
+		def = FX_DEF(d, id);
+		assert_non_null(def);
+		assert_ptr_equal(def, &d->defs[i]);
+		assert_int_equal(strlen(def->description),
+		    i % 50 == 7 ? big : 5);
+	}
+	oval_defs_free(d);
+	ks_buf_free(&b);
+	free(text);
+}
+
 static void
 test_parse_defs__find(void **state)
 {
@@ -794,6 +843,7 @@ main(void)
 		cmocka_unit_test(test_parse_defs__schema_versions),
 		cmocka_unit_test(test_parse_defs__definition_metadata),
 		cmocka_unit_test(test_parse_defs__criteria_tree),
+		cmocka_unit_test(test_parse_defs__huge_elements),
 		cmocka_unit_test(test_parse_defs__find),
 		cmocka_unit_test(
 		    test_parse_defs__bad_attributes_are_definition_errors),
