@@ -58,6 +58,8 @@ enum fs_mode { FS_ALL, FS_LOCAL, FS_DEFINED };
 
 /* Prefixes a walk may keep: beyond, one "/" (no pruning) is as good. */
 #define PROBE_MAX_PREFIXES	16
+/* Groups of literal alternatives one prefix is expanded through. */
+#define PROBE_MAX_PREFIX_GROUPS	8
 
 struct fwalk {
 	struct oval_session		*s;
@@ -977,63 +979,125 @@ up:
 	return rc;
 }
 
-/*
- * The literal start of one anchored alternative of a regular expression,
- * used to begin a directory walk as deep as possible ("^/etc/ssh/.*"
- * starts at /etc/ssh). Conservative: anything that could make the prefix
- * wrong (an optional character, an escape class, a group) ends it.
- * Returns a malloc'd absolute prefix, "/" when there is none.
- */
-static char *
-alt_prefix(const char *re, size_t len)
+/* The literal character at p (plain, or punctuation escaped with a
+ * backslash) and its length in *adv; '\0' when p starts anything else
+ * (a metacharacter, a class like \d, the end). */
+static char
+re_literal(const char *p, const char *end, size_t *adv)
 {
-	struct ks_buf b;
-	const char *p, *end = re + len;
+	if (p >= end)
+		return '\0';
+	if (*p == '\\') {
+		if (p + 1 >= end || (p[1] >= 'a' && p[1] <= 'z') ||
+		    (p[1] >= 'A' && p[1] <= 'Z') ||
+		    (p[1] >= '0' && p[1] <= '9'))
+			return '\0';
+		*adv = 2;
+		return p[1];
+	}
+	if (strchr(".[]()*+?{}|^$", *p) != NULL)
+		return '\0';
+	*adv = 1;
+	return *p;
+}
 
-	if (len == 0 || re[0] != '^')
-		return ks_strdup("/");
-	ks_buf_init(&b, 0);
-	for (p = re + 1; p < end;) {
-		char lit;
-		size_t adv;
-		char q;
+/* The ')' ending a group whose alternatives are all literal (from p, just
+ * inside the group), or NULL. */
+static const char *
+re_literal_group(const char *p, const char *end)
+{
+	size_t adv;
 
-		if (*p == '\\') {
-			/* An escaped punctuation character is literal; \d,
-			 * \w, \Q... are not. */
-			if (p + 1 >= end || (p[1] >= 'a' && p[1] <= 'z') ||
-			    (p[1] >= 'A' && p[1] <= 'Z') ||
-			    (p[1] >= '0' && p[1] <= '9'))
+	while (p < end && *p != ')') {
+		if (*p != '|' && re_literal(p, end, &adv) == '\0')
+			return NULL;
+		p += *p == '|' ? 1 : adv;
+	}
+	return p < end ? p : NULL;
+}
+
+static bool add_prefix(struct fwalk *w, const struct ks_buf *cur);
+
+/*
+ * Adds to w the literal prefixes that what follows an anchor, p..end, can
+ * begin with, each after cur: its literal start, expanded through groups
+ * of literal alternatives, so "/usr/(|local/)(|s)bin" gives /usr/bin,
+ * /usr/sbin, /usr/local/bin and /usr/local/sbin. False when some prefix is
+ * not below "/" or there would be more than PROBE_MAX_PREFIXES.
+ */
+static bool
+alt_prefixes(struct fwalk *w, const char *p, const char *end,
+    struct ks_buf *cur, int groups)
+{
+	while (p < end) {
+		size_t adv = 0, keep;
+		const char *q, *close, *after;
+		char lit, next;
+
+		if (*p == '(') {
+			/* Content's patterns are untrusted: a bound on the
+			 * recursion (and PROBE_MAX_PREFIXES on the leaves). */
+			if (groups >= PROBE_MAX_PREFIX_GROUPS)
 				break;
-			lit = p[1];
-			adv = 2;
-		} else if (strchr(".[]()*+?{}|^$", *p) != NULL) {
-			break;
-		} else {
-			lit = *p;
-			adv = 1;
+			q = p + 1;
+			/* (?:...) groups too; other (?...) constructs end
+			 * the prefix. */
+			if (q + 1 < end && q[0] == '?' && q[1] == ':')
+				q += 2;
+			if ((close = re_literal_group(q, end)) == NULL)
+				break;
+			after = close + 1;
+			if (after < end && strchr("*?+{", *after) != NULL)
+				break;	/* the group is optional or repeated */
+			keep = cur->len;
+			for (;;) {
+				while (q < close && *q != '|') {
+					lit = re_literal(q, close, &adv);
+					ks_buf_putc(cur, lit);
+					q += adv;
+				}
+				if (!alt_prefixes(w, after, end, cur,
+				    groups + 1))
+					return false;
+				cur->len = keep;
+				if (cur->data != NULL)
+					cur->data[keep] = '\0';
+				if (q >= close)
+					return true;
+				q++;	/* past '|' */
+			}
 		}
-		q = p + adv < end ? p[adv] : '\0';
-		if (q == '*' || q == '?' || q == '{')
+		if ((lit = re_literal(p, end, &adv)) == '\0')
+			break;
+		next = p + adv < end ? p[adv] : '\0';
+		if (next == '*' || next == '?' || next == '{')
 			break;	/* this character is optional or repeated */
-		ks_buf_putc(&b, lit);
-		if (q == '+')
+		ks_buf_putc(cur, lit);
+		if (next == '+')
 			break;
 		p += adv;
 	}
-	if (b.len == 0 || b.data[0] != '/') {
-		ks_buf_free(&b);
-		return ks_strdup("/");
-	}
-	return ks_buf_steal(&b);
+	return add_prefix(w, cur);
+}
+
+/* Adds cur as a prefix: false when it is not below "/" or w is full. */
+static bool
+add_prefix(struct fwalk *w, const struct ks_buf *cur)
+{
+	if (cur->len < 2 || cur->data[0] != '/' ||
+	    w->nprefixes == PROBE_MAX_PREFIXES)
+		return false;
+	w->prefixes[w->nprefixes++] = ks_strdup(cur->data);
+	return true;
 }
 
 /*
- * Adds the literal prefixes of a regular expression, one per top-level
- * alternative ("^/etc/a|^/usr/b" gives /etc/a and /usr/b; an alternation
- * inside a group does not split it, the group ends that prefix). An
- * alternative that is not anchored can match anywhere, and beyond
- * PROBE_MAX_PREFIXES one "/" is as good: false, the walk cannot be pruned.
+ * Adds the literal prefixes of a regular expression, per top-level
+ * alternative ("^/etc/a|^/usr/b" gives /etc/a and /usr/b) and per
+ * alternative of a group of literals ("^/(|s)bin" gives /bin and /sbin;
+ * any other group ends the prefix). An alternative that is not anchored
+ * can match anywhere, and beyond PROBE_MAX_PREFIXES one "/" is as good:
+ * false, the walk cannot be pruned.
  */
 static bool
 regex_prefixes(struct fwalk *w, const char *re)
@@ -1066,14 +1130,18 @@ regex_prefixes(struct fwalk *w, const char *re)
 		else if (*p == ')' && depth > 0)
 			depth--;
 		else if ((*p == '|' && depth == 0) || *p == '\0') {
-			char *pre = alt_prefix(alt, (size_t)(p - alt));
+			struct ks_buf cur;
+			bool ok;
 
-			if (strcmp(pre, "/") == 0 ||
-			    w->nprefixes == PROBE_MAX_PREFIXES) {
-				free(pre);
+			/* An alternative that is not anchored can match
+			 * anywhere. */
+			if (alt == p || *alt != '^')
 				return false;
-			}
-			w->prefixes[w->nprefixes++] = pre;
+			ks_buf_init(&cur, 0);
+			ok = alt_prefixes(w, alt + 1, p, &cur, 0);
+			ks_buf_free(&cur);
+			if (!ok)
+				return false;
 			if (*p == '\0')
 				return true;
 			alt = p + 1;

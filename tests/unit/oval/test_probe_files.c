@@ -51,7 +51,19 @@ static const char *const objs =
         "var_check=\"at least one\"/>")
     /* ...or none of them: anywhere. */
     OBJ(18, "<filepath operation=\"pattern match\" var_ref=\"oval:t:var:2\" "
-        "var_check=\"none satisfy\"/>");
+        "var_check=\"none satisfy\"/>")
+    /* Groups of literal alternatives, as SSG's binary directories:
+     * /bin, /sbin, /usr/bin, /usr/sbin, /usr/local/bin, /usr/local/sbin
+     * (an empty alternative, an escaped slash, (?:...)). */
+    OBJ(19, "<path operation=\"pattern match\">^\\/(|s)bin$|"
+        "^\\/usr\\/(?:|local\\/)(|s)bin$</path><filename "
+        "operation=\"pattern match\">^.*$</filename>")
+    /* A group that is optional ends the prefix: /o, then anything. */
+    OBJ(20, "<filepath operation=\"pattern match\">^/o(p/)?t\\.conf$"
+        "</filepath>")
+    /* Nine groups: the ninth is past the expansion's bound. */
+    OBJ(21, "<filepath operation=\"pattern match\">"
+        "^/(d)(/)(a)(\\.)(c)(o)(n)(f)(X|)$</filepath>");
 
 static const char *const vars =
     "<constant_variable id=\"oval:t:var:1\" version=\"1\" comment=\"c\" "
@@ -319,11 +331,59 @@ test_probe_files__regex_prunes(void **state)
 	fx_free(&f);
 }
 
+/*
+ * A group of literal alternatives splits a prefix ("^/(|s)bin" is /bin and
+ * /sbin): SSG's binary-directory objects search six directories, not the
+ * whole tree, where a directory that cannot be listed (a nested /proc)
+ * used to make them incomplete.
+ */
+static void
+test_probe_files__regex_groups_prune(void **state)
+{
+	static const char *const bins[] = {
+		"/bin/a", "/sbin/b", "/usr/bin/c", "/usr/sbin/d",
+		"/usr/local/bin/e", "/usr/local/sbin/f",
+	};
+	struct fx f;
+	struct oval_collected *c;
+	size_t nd, ne;
+
+	(void)state;
+	setup_fx(&f);
+	for (size_t i = 0; i < sizeof(bins) / sizeof(bins[0]); i++)
+		fx_file(&f, bins[i], "v=1\n");
+	fx_file(&f, "/usr/lib/bin/x", "v=no\n");
+	fx_file(&f, "/usr/binx/y", "v=no\n");
+	fx_file(&f, "/other/bin/z", "v=no\n");
+	fx_file(&f, "/ot.conf", "v=ot\n");
+	fx_file(&f, "/op/t.conf", "v=opt\n");
+	c = fx_collect(&f, "oval:t:obj:19");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 6);
+	for (size_t i = 0; i < sizeof(bins) / sizeof(bins[0]); i++)
+		assert_true(has_filepath(&f, c, bins[i]));
+	/* Listed: /, /usr, /usr/local (on the way), the six, and /usr/binx
+	 * (a prefix is a string: /usr/bin begins it); not /usr/lib, /other,
+	 * /d, /etc... */
+	probe_files_cache_stats(f.s, &nd, &ne);
+	assert_int_equal(nd, 3 + 6 + 1);
+	c = fx_collect(&f, "oval:t:obj:20");
+	assert_int_equal(c->nitems, 2);
+	assert_true(has_filepath(&f, c, "/ot.conf"));
+	assert_true(has_filepath(&f, c, "/op/t.conf"));
+	c = fx_collect(&f, "oval:t:obj:21");
+	assert_int_equal(c->flag, OVAL_FLAG_COMPLETE);
+	assert_int_equal(c->nitems, 1);
+	assert_true(has_filepath(&f, c, "/d/a.conf"));
+	fx_free(&f);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_probe_files__not_equal),
+		cmocka_unit_test(test_probe_files__regex_groups_prune),
 		cmocka_unit_test(test_probe_files__unsupported_operation),
 		cmocka_unit_test(test_probe_files__case_insensitive_path),
 		cmocka_unit_test(test_probe_files__links_stay_inside),
