@@ -57,7 +57,7 @@ struct fcache {
 enum fs_mode { FS_ALL, FS_LOCAL, FS_DEFINED };
 
 /* Prefixes a walk may keep: beyond, one "/" (no pruning) is as good. */
-#define PROBE_MAX_PREFIXES	16
+#define PROBE_MAX_PREFIXES	PROBE_FILES_MAX_PREFIXES
 /* Groups of literal alternatives one prefix is expanded through. */
 #define PROBE_MAX_PREFIX_GROUPS	8
 
@@ -1147,6 +1147,21 @@ regex_prefixes(struct fwalk *w, const char *re)
 			alt = p + 1;
 		}
 	}
+}
+
+uint32_t
+probe_files_regex_prefixes(const char *re, char **out)
+{
+	struct fwalk w;
+
+	memset(&w, 0, sizeof(w));
+	if (!regex_prefixes(&w, re)) {
+		for (uint32_t i = 0; i < w.nprefixes; i++)
+			free(w.prefixes[i]);
+		return 0;
+	}
+	memcpy(out, w.prefixes, w.nprefixes * sizeof(*out));
+	return w.nprefixes;
 }
 
 /*

@@ -36,6 +36,13 @@ int probe_files_walk(struct oval_session *s, const struct oval_object *o,
 /* Directories and entries held by the session's listing cache (tests). */
 void probe_files_cache_stats(struct oval_session *s, size_t *ndirs,
     size_t *nents);
+/*
+ * The literal prefixes that every path a pattern matches begins with, as a
+ * walk prunes by them (fuzzing): up to PROBE_FILES_MAX_PREFIXES malloc'd
+ * strings in out, and their number; 0 when the walk cannot be pruned.
+ */
+#define PROBE_FILES_MAX_PREFIXES	16
+uint32_t probe_files_regex_prefixes(const char *re, char **out);
 
 /*
  * Whether a system.posix_acl_access value holds more than the three base
