@@ -56,8 +56,6 @@ struct fcache {
 
 enum fs_mode { FS_ALL, FS_LOCAL, FS_DEFINED };
 
-/* Prefixes a walk may keep: beyond, one "/" (no pruning) is as good. */
-#define PROBE_MAX_PREFIXES	PROBE_FILES_MAX_PREFIXES
 /* Groups of literal alternatives one prefix is expanded through. */
 #define PROBE_MAX_PREFIX_GROUPS	8
 
@@ -76,7 +74,8 @@ struct fwalk {
 	const char			**fnames;	/* equals literals */
 	uint32_t			 nfnames;	/* or 0: list + match */
 	bool				 fname_nil;	/* directories only */
-	char				*prefixes[PROBE_MAX_PREFIXES]; /* regex */
+	/* A pattern's literal prefixes (regex_prefixes). */
+	char				*prefixes[PROBE_FILES_MAX_PREFIXES];
 	uint32_t			 nprefixes;
 	int				 max_depth;	/* -1: no limit */
 	int				 direction;	/* 0 none 1 down 2 up */
@@ -1016,14 +1015,23 @@ re_literal_group(const char *p, const char *end)
 	return p < end ? p : NULL;
 }
 
-static bool add_prefix(struct fwalk *w, const struct ks_buf *cur);
+/* Adds cur as a prefix: false when it is not below "/" or w is full. */
+static bool
+add_prefix(struct fwalk *w, const struct ks_buf *cur)
+{
+	if (cur->len < 2 || cur->data[0] != '/' ||
+	    w->nprefixes == PROBE_FILES_MAX_PREFIXES)
+		return false;
+	w->prefixes[w->nprefixes++] = ks_strdup(cur->data);
+	return true;
+}
 
 /*
  * Adds to w the literal prefixes that what follows an anchor, p..end, can
  * begin with, each after cur: its literal start, expanded through groups
  * of literal alternatives, so "/usr/(|local/)(|s)bin" gives /usr/bin,
  * /usr/sbin, /usr/local/bin and /usr/local/sbin. False when some prefix is
- * not below "/" or there would be more than PROBE_MAX_PREFIXES.
+ * not below "/" or there would be more than PROBE_FILES_MAX_PREFIXES.
  */
 static bool
 alt_prefixes(struct fwalk *w, const char *p, const char *end,
@@ -1036,7 +1044,8 @@ alt_prefixes(struct fwalk *w, const char *p, const char *end,
 
 		if (*p == '(') {
 			/* Content's patterns are untrusted: a bound on the
-			 * recursion (and PROBE_MAX_PREFIXES on the leaves). */
+			 * recursion (and PROBE_FILES_MAX_PREFIXES on the
+			 * leaves). */
 			if (groups >= PROBE_MAX_PREFIX_GROUPS)
 				break;
 			q = p + 1;
@@ -1080,24 +1089,13 @@ alt_prefixes(struct fwalk *w, const char *p, const char *end,
 	return add_prefix(w, cur);
 }
 
-/* Adds cur as a prefix: false when it is not below "/" or w is full. */
-static bool
-add_prefix(struct fwalk *w, const struct ks_buf *cur)
-{
-	if (cur->len < 2 || cur->data[0] != '/' ||
-	    w->nprefixes == PROBE_MAX_PREFIXES)
-		return false;
-	w->prefixes[w->nprefixes++] = ks_strdup(cur->data);
-	return true;
-}
-
 /*
  * Adds the literal prefixes of a regular expression, per top-level
  * alternative ("^/etc/a|^/usr/b" gives /etc/a and /usr/b) and per
  * alternative of a group of literals ("^/(|s)bin" gives /bin and /sbin;
  * any other group ends the prefix). An alternative that is not anchored
- * can match anywhere, and beyond PROBE_MAX_PREFIXES one "/" is as good:
- * false, the walk cannot be pruned.
+ * can match anywhere, and beyond PROBE_FILES_MAX_PREFIXES one "/" is as
+ * good: false, the walk cannot be pruned.
  */
 static bool
 regex_prefixes(struct fwalk *w, const char *re)

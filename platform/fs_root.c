@@ -170,6 +170,25 @@ sys_openat2(int dirfd, const char *path, int flags, bool follow)
 }
 
 /*
+ * openat2 inside the root, again while it says EAGAIN (a concurrent rename
+ * made ".." resolution unsafe to check; the kernel asks us to retry): the
+ * descriptor, or -1 with errno set.
+ */
+static long
+root_openat2(struct plat_fsroot *st, const char *path, int flags,
+    bool follow)
+{
+	long fd = -1;
+
+	for (int tries = 0; tries < 8; tries++) {
+		fd = sys_openat2(st->rootfd, path, flags, follow);
+		if (fd >= 0 || errno != EAGAIN)
+			break;
+	}
+	return fd;
+}
+
+/*
  * An O_PATH descriptor of `path` inside the root (the link itself when
  * !follow and the last component is a link). On success *canon (when not
  * NULL) is set only in walker mode. Returns 0 or KS_* with the message set.
@@ -181,19 +200,12 @@ resolve(struct plat_fsroot *st, const char *path, bool follow, int *out,
 	struct plat_walk_ops ops;
 	void *h;
 	long fd;
-	int rc, tries;
+	int rc;
 
 	if (st->openat2 && canon == NULL) {
-		/* EAGAIN: a concurrent rename made ".." resolution unsafe
-		 * to check; the kernel asks us to retry. */
-		for (tries = 0; tries < 8; tries++) {
-			fd = sys_openat2(st->rootfd, path, O_PATH, follow);
-			if (fd >= 0) {
-				*out = (int)fd;
-				return 0;
-			}
-			if (errno != EAGAIN)
-				break;
+		if ((fd = root_openat2(st, path, O_PATH, follow)) >= 0) {
+			*out = (int)fd;
+			return 0;
 		}
 		if (errno != ENOSYS && errno != EAGAIN)
 			return plat_errno_rc(errno, path, NULL);
@@ -545,20 +557,13 @@ dtype_to_ftype(unsigned char t)
 static int
 open_dir(struct plat_fsroot *st, const char *dir, int *out)
 {
+	long fd;
 	int pfd, rc;
 
-	if (st->openat2) {
-		for (int tries = 0; tries < 8; tries++) {
-			long fd = sys_openat2(st->rootfd, dir,
-			    O_RDONLY | O_DIRECTORY, true);
-
-			if (fd >= 0) {
-				*out = (int)fd;
-				return 0;
-			}
-			if (errno != EAGAIN)
-				break;
-		}
+	if (st->openat2 &&
+	    (fd = root_openat2(st, dir, O_RDONLY | O_DIRECTORY, true)) >= 0) {
+		*out = (int)fd;
+		return 0;
 	}
 	if ((rc = resolve(st, dir, true, &pfd, NULL)) != 0)
 		return rc;
