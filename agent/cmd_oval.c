@@ -372,9 +372,13 @@ agent_cmd_oval(int argc, char **argv)
 	}
 	status = AGENT_EXIT_OK;
 out:
-	oval_session_free(s);
+	/* The model and the session are left to exit when main() allows:
+	 * a big feed's are millions of allocations. */
+	if (!ks_mem_leave(s))
+		oval_session_free(s);
 	plat_target_free(target);
-	oval_unload(defs);
+	if (!ks_mem_leave(defs))
+		oval_unload(defs);
 	free(a.feed_doc);
 	agent_feed_tmp_remove(a.feed_tmp);
 	agent_feeds_close(&a.cache);

@@ -386,11 +386,16 @@ eval_main(struct xccdf_args *a)
 		status = AGENT_EXIT_ERROR;
 	}
 out:
-	xmlFreeDoc(rdoc);
+	/* The DOMs (the data stream's, now the report's input) are left to
+	 * exit when main() allows it: freeing them costs more than writing
+	 * the report. The target may hold mounts or temporary files. */
+	if (!ks_mem_leave(rdoc))
+		xmlFreeDoc(rdoc);
 	xccdf_eval_free(e);
 	agent_remote_free(remote);
 	plat_target_free(t);
-	xccdf_content_free(c);
+	if (!ks_mem_leave(c))
+		xccdf_content_free(c);
 	return status;
 }
 

@@ -53,6 +53,8 @@ main(int argc, char **argv)
 	int i;
 
 	ks_xml_init();
+	/* Every command exits when it returns. */
+	ks_mem_set_leave_at_exit(true);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-v") == 0 ||
 		    strcmp(argv[i], "--verbose") == 0) {

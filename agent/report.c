@@ -402,7 +402,8 @@ agent_report_html(const char *in_path, const char *out_path,
 	if ((rc = ks_xml_doc_read_file(&doc, in_path)) == 0)
 		rc = agent_report_html_doc(doc, in_path, out_path, lang,
 		    findings_path);
-	xmlFreeDoc(doc);
+	if (!ks_mem_leave(doc))
+		xmlFreeDoc(doc);
 	return rc;
 }
 
@@ -424,15 +425,16 @@ agent_report_html(const char *in_path, const char *out_path,
  * report of an ARF is the same with and without this (tested).
  */
 static void
-report_drop(xmlNode *n)
+report_drop(xmlNode *grave, xmlNode *n)
 {
 	xmlUnlinkNode(n);
-	xmlFreeNode(n);
+	if (grave == NULL || xmlAddChild(grave, n) == NULL)
+		xmlFreeNode(n);
 }
 
 /* Unlinks the element children of n not named in keep (XCCDF 1.2). */
 static void
-report_keep_only(xmlNode *n, const char *const *keep)
+report_keep_only(xmlNode *grave, xmlNode *n, const char *const *keep)
 {
 	xmlNode *k, *next;
 
@@ -445,7 +447,7 @@ report_keep_only(xmlNode *n, const char *const *keep)
 		for (size_t i = 0; keep[i] != NULL && !kept; i++)
 			kept = report_el(k, NS_XCCDF12, keep[i]);
 		if (!kept)
-			report_drop(k);
+			report_drop(grave, k);
 	}
 }
 
@@ -467,6 +469,7 @@ report_last_tr(xmlNode *n, xmlNode *last)
 struct report_prune {
 	struct ks_map	*results;	/* rule id -> its result element */
 	const char	*profile;	/* the TestResult's profile idref */
+	xmlNode		*grave;		/* holds what is dropped */
 };
 
 static void
@@ -489,7 +492,7 @@ report_prune_tree(struct report_prune *p, xmlNode *n)
 				k = k->next;
 			if (k != NULL && !report_el(k, NS_XCCDF12, "Benchmark") &&
 			    !report_el(k, NS_ODEF, "oval_definitions")) {
-				report_drop(k);
+				report_drop(p->grave, k);
 				continue;
 			}
 		} else if (report_el(n, NS_ODEF, "oval_definitions") &&
@@ -501,7 +504,7 @@ report_prune_tree(struct report_prune *p, xmlNode *n)
 				if (report_el(k, NS_ODEF, "objects") ||
 				    report_el(k, NS_ODEF, "states") ||
 				    report_el(k, NS_ODEF, "variables"))
-					report_drop(k);
+					report_drop(p->grave, k);
 			}
 			continue;	/* definitions and tests stay whole */
 		} else if (report_el(n, NS_XCCDF12, "Rule")) {
@@ -511,15 +514,15 @@ report_prune_tree(struct report_prune *p, xmlNode *n)
 
 			xmlFree(id);
 			if (res == NULL)
-				report_drop(n);
+				report_drop(p->grave, n);
 			else if (res->children != NULL &&
 			    res->children->content != NULL &&
 			    strcmp((const char *)res->children->content,
 			    "notselected") == 0)
-				report_keep_only(n, rule_keep);
+				report_keep_only(p->grave, n, rule_keep);
 			continue;
 		} else if (report_el(n, NS_XCCDF12, "Group")) {
-			report_keep_only(n, group_keep);
+			report_keep_only(p->grave, n, group_keep);
 		} else if (report_el(n, NS_XCCDF12, "Profile") &&
 		    report_el(n->parent, NS_XCCDF12, "Benchmark")) {
 			xmlChar *id = xmlGetProp(n, BAD_CAST "id");
@@ -528,7 +531,7 @@ report_prune_tree(struct report_prune *p, xmlNode *n)
 
 			xmlFree(id);
 			if (!shown)
-				report_drop(n);
+				report_drop(p->grave, n);
 			continue;
 		} else if (report_el(n, NS_XCCDF12, "TestResult"))
 			continue;
@@ -544,6 +547,7 @@ report_prune_tree(struct report_prune *p, xmlNode *n)
  */
 struct report_keep {
 	struct ks_map	*defs, *tests;
+	xmlNode		*grave;
 };
 
 static void
@@ -582,7 +586,7 @@ report_keep_collect(struct report_keep *k, xmlNode *n)
 /* Drops the elements of n's child list (definitions, or tests) whose id
  * is not in keep. */
 static void
-report_keep_only_ids(xmlNode *n, const struct ks_map *keep)
+report_keep_only_ids(xmlNode *grave, xmlNode *n, const struct ks_map *keep)
 {
 	xmlNode *k, *next;
 
@@ -594,7 +598,7 @@ report_keep_only_ids(xmlNode *n, const struct ks_map *keep)
 			continue;
 		id = xmlGetProp(k, BAD_CAST "id");
 		if (id == NULL || ks_map_get(keep, (const char *)id) == NULL)
-			report_drop(k);
+			report_drop(grave, k);
 		xmlFree(id);
 	}
 }
@@ -619,25 +623,34 @@ report_keep_prune(const struct report_keep *k, xmlNode *n)
 			/* No results at all (none in the ARF): keep all. */
 			if (report_el(c, NS_ODEF, "definitions") &&
 			    ks_map_count(k->defs) > 0)
-				report_keep_only_ids(c, k->defs);
+				report_keep_only_ids(k->grave, c, k->defs);
 			else if (report_el(c, NS_ODEF, "tests") &&
 			    ks_map_count(k->tests) > 0)
-				report_keep_only_ids(c, k->tests);
+				report_keep_only_ids(k->grave, c, k->tests);
 		}
 	}
 }
 
-static void
+/*
+ * Returns the element that holds what was dropped (NULL when nothing
+ * was), outside the document's tree: the caller frees it, or leaves it
+ * to exit (ks_mem_leave), which is faster than freeing node by node.
+ */
+static xmlNode *
 report_prune_doc(xmlDoc *doc)
 {
 	struct report_prune p = { 0 };
-	struct report_keep keep = { NULL, NULL };
+	struct report_keep keep = { NULL, NULL, NULL };
 	xmlNode *root = xmlDocGetRootElement(doc), *tr, *k;
 	xmlChar *prof = NULL;
 
 	if ((tr = report_last_tr(root, NULL)) == NULL ||
 	    ks_map_new(&p.results) != 0)
-		return;
+		return NULL;
+	/* Created in the document so that its names are the document's
+	 * (dictionary strings are not freed with the nodes). */
+	p.grave = keep.grave = xmlNewDocNode(doc, NULL, BAD_CAST "dropped",
+	    NULL);
 	for (k = tr->children; k != NULL; k = k->next) {
 		xmlNode *r;
 		xmlChar *idref;
@@ -672,6 +685,7 @@ report_prune_doc(xmlDoc *doc)
 	}
 	ks_map_free(keep.defs);
 	ks_map_free(keep.tests);
+	return p.grave;
 }
 
 int
@@ -682,6 +696,7 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	xsltTransformContextPtr ctxt = NULL;
 	xsltStylesheetPtr style = NULL;
 	xmlDoc *fdoc = NULL, *res = NULL;
+	xmlNode *grave;
 	struct report_sec rs;
 	char xsl[PATH_MAX], dir[PATH_MAX];
 	const char *params[5];
@@ -713,8 +728,9 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	report_xccdf11_to_12(doc);
 	/* KENSA_REPORT_WHOLE: the transform over the whole document, for
 	 * the test that shows the pruning changes nothing. */
-	if (getenv("KENSA_REPORT_WHOLE") == NULL)
-		report_prune_doc(doc);
+	if (getenv("KENSA_REPORT_WHOLE") == NULL &&
+	    (grave = report_prune_doc(doc)) != NULL && !ks_mem_leave(grave))
+		xmlFreeNode(grave);
 	if (findings_path != NULL && (rc = report_load_findings(&fdoc,
 	    findings_path, &rs)) != 0)
 		goto out;
@@ -771,7 +787,15 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	rc = report_write(res, style, out_path);
 out:
 	XL.xsltSetGenericErrorFunc(NULL, NULL);
-	xmlFreeDoc(res);
+	/* The page, the context (with the documents it loaded) and the
+	 * stylesheet are left to exit like the input when main() allows. */
+	if (!ks_mem_leave(res))
+		xmlFreeDoc(res);
+	if (ks_mem_leave(ctxt)) {
+		ctxt = NULL;
+		if (ks_mem_leave(style))
+			style = NULL;
+	}
 	XL.xsltFreeTransformContext(ctxt);
 	XL.xsltFreeSecurityPrefs(sec);
 	XL.xsltFreeStylesheet(style);

@@ -49,6 +49,21 @@ char *ks_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *arr (of element size esz) so it holds at least need elements. */
 void ks_grow(void *arrp, size_t *cap, size_t need, size_t esz);
 
+/*
+ * Exit-time frees. A command that exits right after its output may leave
+ * big structures (DOMs of a data stream and of its report, an OVAL model)
+ * to the kernel: freeing them node by node costs more than a tenth of such
+ * a run. main() turns this on with ks_mem_set_leave_at_exit(true); library
+ * callers (the unit tests) never do. ks_mem_leave(p) then keeps p
+ * reachable until exit and returns true; otherwise it returns false and
+ * the caller frees p as usual. Builds with AddressSanitizer always free,
+ * so that its leak check still finds real leaks; the environment variable
+ * KENSA_FREE_AT_EXIT=1 does the same in any build (valgrind), =0 leaves
+ * even under AddressSanitizer (the test of this path).
+ */
+void ks_mem_set_leave_at_exit(bool on);
+bool ks_mem_leave(void *p);
+
 /* ---- capped buffer ----------------------------------------------------- */
 /*
  * A growable byte buffer with a ceiling. Appends past `max` fail with

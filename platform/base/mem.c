@@ -108,3 +108,46 @@ ks_grow(void *arrp, size_t *cap, size_t need, size_t esz)
 	*arr = ks_realloc(*arr, ncap * esz);
 	*cap = ncap;
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+#define KS_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KS_SANITIZED 1
+#endif
+#endif
+#ifndef KS_SANITIZED
+#define KS_SANITIZED 0
+#endif
+
+/* Left pointers stay in this array so that leak checkers see them as
+ * reachable; past its end the callers free as usual. */
+#define KS_MEM_LEFT_MAX 64
+
+/* Set by main() before any thread starts; the callers are on its thread. */
+static bool ks_mem_leaving;
+static void *ks_mem_left[KS_MEM_LEFT_MAX];
+static size_t ks_mem_nleft;
+
+void
+ks_mem_set_leave_at_exit(bool on)
+{
+	const char *env = getenv("KENSA_FREE_AT_EXIT");
+
+	if (env != NULL && strcmp(env, "1") == 0)
+		on = false;
+	else if (env != NULL && strcmp(env, "0") == 0)
+		on = true;
+	else if (KS_SANITIZED)
+		on = false;
+	ks_mem_leaving = on;
+}
+
+bool
+ks_mem_leave(void *p)
+{
+	if (!ks_mem_leaving || p == NULL || ks_mem_nleft == KS_MEM_LEFT_MAX)
+		return false;
+	ks_mem_left[ks_mem_nleft++] = p;
+	return true;
+}

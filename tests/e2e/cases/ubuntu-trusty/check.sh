@@ -1,10 +1,12 @@
 # The feed (20 MB) was parsed by two threads, libxml2 beside the model
 # (oval/parse_sax.c does so from 2 MB on, with two cores): parsed by one,
 # the same definition results and the same results document, but for the
-# generator timestamps.
+# generator timestamps. That run also leaves its model and session to exit
+# (KENSA_FREE_AT_EXIT=0, as release builds do; this one frees otherwise):
+# the sanitizers see no leak and nothing else changes.
 set -eu
 K=$1 OUT=$3 ROOT=$4
-KENSA_PARSE_PIPELINE=never "$K" oval eval --root "$ROOT" \
+KENSA_FREE_AT_EXIT=0 KENSA_PARSE_PIPELINE=never "$K" oval eval --root "$ROOT" \
     --results "$OUT/results-1.xml" "$DEFS" >"$OUT/stdout-1"
 cmp "$OUT/stdout" "$OUT/stdout-1"
 grep -v '<timestamp>\|<oval:timestamp>' "$OUT/results.xml" >"$OUT/r2"
