@@ -19,8 +19,9 @@
   (tests/e2e/ssg-xccdf.sh checks).
   Lookups across the document go through xsl:key so a report of 1,000
   rules renders in a second or two; as libxslt builds each key with one
-  walk of the whole document, there are few keys, and lookups among a few
-  children (profiles, set-values, ARF reports) are plain paths. Our own texts are in report-strings.xml (ja, en).
+  walk of the whole document unless its pattern is an absolute path, there
+  are few keys, most of them paths, and lookups among a few children
+  (profiles, set-values, ARF reports) are plain paths. Our own texts are in report-strings.xml (ja, en).
   With the parameter `findings` (the URI of a kensa findings document,
   urn:kensa:findings:1, handed over by agent/report.c) the page also has a
   findings section, read with plain paths only (no key walks that
@@ -37,9 +38,10 @@
     xmlns:odef="http://oval.mitre.org/XMLSchema/oval-definitions-5"
     xmlns:osc="http://oval.mitre.org/XMLSchema/oval-system-characteristics-5"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:ds="http://scap.nist.gov/schema/scap/source/1.2"
     xmlns:s="urn:kensa:report-strings"
     xmlns:f="urn:kensa:findings:1"
-    exclude-result-prefixes="x h arf ores odef osc dc s f">
+    exclude-result-prefixes="x h arf ores odef osc dc ds s f">
 
 <xsl:output method="html" encoding="UTF-8" indent="no"
     doctype-system="about:legacy-compat"/>
@@ -61,32 +63,66 @@
 <xsl:variable name="L" select="concat(substring('ja', 1, 2 * number($lang = 'ja')),
     substring('en', 1, 2 * number($lang != 'ja')))"/>
 <xsl:variable name="strings" select="document('report-strings.xml')/s:strings"/>
-<xsl:key name="str" match="s:s" use="@id"/>
+<xsl:key name="str" match="/s:strings/s:s" use="@id"/>
 
 <!-- Lookups. Keys of OVAL results carry the id of their ARF report: one
      ARF may hold several oval_results whose item ids overlap. (No
-     generate-id() in keys: it costs a hash lookup per node in libxslt.) -->
+     generate-id() in keys: it costs a hash lookup per node in libxslt.)
+     libxslt builds every key of a document on its first key() call, each
+     with a search of the whole document for its pattern, unless the
+     pattern is an absolute path: then only that path is followed. Rules
+     and Values may sit in Groups at any depth; everything else has its
+     one place in the schemas (an ARF report's content is the results
+     document; a data stream in a report request holds its components; an
+     OVAL results document holds its definitions and system), so
+     those keys are paths. -->
 <xsl:key name="rule" match="x:Rule" use="@id"/>
 <xsl:key name="value" match="x:Value" use="@id"/>
-<xsl:key name="rr" match="x:rule-result" use="@idref"/>
-<xsl:key name="odefres" match="ores:definition"
+<xsl:key name="rr" match="/x:TestResult/x:rule-result
+    | /x:Benchmark/x:TestResult/x:rule-result
+    | /arf:asset-report-collection/arf:reports/arf:report/arf:content/x:TestResult/x:rule-result
+    | /arf:asset-report-collection/arf:reports/arf:report/arf:content/x:Benchmark/x:TestResult/x:rule-result"
+    use="@idref"/>
+<xsl:key name="odefres" match="/arf:asset-report-collection/arf:reports/arf:report/arf:content
+    /ores:oval_results/ores:results/ores:system/ores:definitions/ores:definition"
     use="concat(ancestor::arf:report[1]/@id, ' ', @definition_id)"/>
-<xsl:key name="odefdef" match="odef:definition"
+<xsl:key name="odefdef" match="/arf:asset-report-collection/arf:report-requests/arf:report-request
+    /arf:content/ds:data-stream-collection/ds:component/odef:oval_definitions/odef:definitions/odef:definition
+    | /arf:asset-report-collection/arf:reports/arf:report/arf:content
+    /ores:oval_results/odef:oval_definitions/odef:definitions/odef:definition"
     use="concat(ancestor::arf:report[1]/@id, ' ', @id)"/>
-<xsl:key name="otestres" match="ores:test"
+<xsl:key name="otestres" match="/arf:asset-report-collection/arf:reports/arf:report/arf:content
+    /ores:oval_results/ores:results/ores:system/ores:tests/ores:test"
     use="concat(ancestor::arf:report[1]/@id, ' ', @test_id)"/>
-<xsl:key name="otestdef" match="odef:tests/*"
+<xsl:key name="otestdef" match="/arf:asset-report-collection/arf:report-requests/arf:report-request
+    /arf:content/ds:data-stream-collection/ds:component/odef:oval_definitions/odef:tests/*
+    | /arf:asset-report-collection/arf:reports/arf:report/arf:content
+    /ores:oval_results/odef:oval_definitions/odef:tests/*"
     use="concat(ancestor::arf:report[1]/@id, ' ', @id)"/>
-<xsl:key name="oobj" match="osc:collected_objects/osc:object"
+<xsl:key name="oobj" match="/arf:asset-report-collection/arf:reports/arf:report/arf:content
+    /ores:oval_results/ores:results/ores:system/osc:oval_system_characteristics
+    /osc:collected_objects/osc:object"
     use="concat(ancestor::arf:report[1]/@id, ' ', @id)"/>
-<xsl:key name="oitem" match="osc:system_data/*"
+<xsl:key name="oitem" match="/arf:asset-report-collection/arf:reports/arf:report/arf:content
+    /ores:oval_results/ores:results/ores:system/osc:oval_system_characteristics
+    /osc:system_data/*"
     use="concat(ancestor::arf:report[1]/@id, ' ', @id)"/>
 
 <!-- The TestResult shown: the last one (the newest when a benchmark
-     file has collected several). -->
-<xsl:variable name="tr" select="(//x:TestResult)[last()]"/>
-<!-- Its benchmark: the parent, else the one it names, else the first. -->
-<xsl:variable name="allbench" select="//x:Benchmark"/>
+     file has collected several). Paths, not "//", for the reason above:
+     a results document is a TestResult, or a Benchmark holding them, on
+     its own or as an ARF report's content. -->
+<xsl:variable name="tr" select="(/x:TestResult | /x:Benchmark/x:TestResult
+    | /arf:asset-report-collection/arf:reports/arf:report/arf:content/x:TestResult
+    | /arf:asset-report-collection/arf:reports/arf:report/arf:content/x:Benchmark/x:TestResult)[last()]"/>
+<!-- Its benchmark: the parent, else the one it names, else the first.
+     An ARF holds it in a report request: on its own, or as a component
+     of a data stream. -->
+<xsl:variable name="allbench" select="/x:Benchmark
+    | /arf:asset-report-collection/arf:reports/arf:report/arf:content/x:Benchmark
+    | /arf:asset-report-collection/arf:report-requests/arf:report-request/arf:content/x:Benchmark
+    | /arf:asset-report-collection/arf:report-requests/arf:report-request/arf:content
+      /ds:data-stream-collection/ds:component/x:Benchmark"/>
 <xsl:variable name="bench-ref" select="$allbench[@id = $tr/x:benchmark/@id]"/>
 <xsl:variable name="bench" select="($tr/parent::x:Benchmark
     | $bench-ref[not($tr/parent::x:Benchmark)]
