@@ -15,6 +15,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <libxml/hash.h>
 #include <libxml/xmlerror.h>
@@ -518,8 +519,10 @@ ks_xml_tree_check(const xmlNode *root, const char *name, bool check_text)
 
 /*
  * What every parsed DOM must pass before a caller sees it: no entities
- * declared in its DTD, and the depth and text caps (the text cap is
- * checked only when the input was big enough to break it). 0 or KS_*.
+ * declared in its DTD, and the text cap (checked only when the input was
+ * big enough to break it: the walk costs a tenth of a data stream's
+ * parse). The depth cap was kept while parsing (ks_xml_start_ns). 0 or
+ * KS_*.
  */
 static int
 ks_xml_doc_accept(xmlDocPtr doc, const char *name, size_t len)
@@ -529,8 +532,33 @@ ks_xml_doc_accept(xmlDocPtr doc, const char *name, size_t len)
 		    "refused", name);
 		return KS_EPARSE;
 	}
-	return ks_xml_tree_check(xmlDocGetRootElement(doc), name,
-	    len > KS_XML_MAX_TEXT);
+	if (len <= KS_XML_MAX_TEXT)
+		return 0;
+	return ks_xml_tree_check(xmlDocGetRootElement(doc), name, true);
+}
+
+/*
+ * The DOM builder's start of an element, with the nesting cap: libxml2's
+ * own stops one level deeper (257) and only where it checks. The parser
+ * has pushed the element's ancestors, not the element, when it calls this.
+ */
+static void
+ks_xml_start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	if (ctxt->nameNr >= KS_XML_MAX_DEPTH) {
+		if (ks_xml_cur != NULL)
+			ks_xml_record(ks_xml_cur, KS_ELIMIT,
+			    "%s:%d: nesting deeper than %d", ks_xml_cur->name,
+			    xmlSAX2GetLineNumber(ctx), KS_XML_MAX_DEPTH);
+		xmlStopParser(ctxt);
+		return;
+	}
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
+	    namespaces, nb_attributes, nb_defaulted, attributes);
 }
 
 static int
@@ -558,6 +586,7 @@ ks_xml_doc_parse(struct _xmlDoc **out, const char *buf, size_t len,
 		return KS_ENOMEM;
 	}
 	ctxt->sax->entityDecl = ks_xml_entity_decl;
+	ctxt->sax->startElementNs = ks_xml_start_ns;
 	ctxt->sax->serror = ks_xml_ctxt_serror;
 	if (dict != NULL) {
 		/* The document takes the parser's dictionary. */
@@ -618,6 +647,7 @@ ks_xml_doc_read_file(struct _xmlDoc **out, const char *path)
 		return KS_ENOMEM;
 	}
 	ctxt->sax->entityDecl = ks_xml_entity_decl;
+	ctxt->sax->startElementNs = ks_xml_start_ns;
 	ctxt->sax->serror = ks_xml_ctxt_serror;
 	chunk = ks_malloc(KS_XML_CHUNK);
 	/* COMPACT: see ks_xml_doc_parse. */
