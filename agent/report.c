@@ -23,11 +23,14 @@
 
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define NS_ARF		"http://scap.nist.gov/schema/asset-reporting-format/1.1"
 #define NS_XCCDF12	"http://checklists.nist.gov/xccdf/1.2"
@@ -50,6 +53,7 @@
 	F(xsltParseStylesheetDoc) \
 	F(xsltQuoteOneUserParam) \
 	F(xsltSaveResultToFile) \
+	F(xsltSaveResultToString) \
 	F(xsltSecurityForbid) \
 	F(xsltSetCtxtSecurityPrefs) \
 	F(xsltSetGenericErrorFunc) \
@@ -688,19 +692,313 @@ report_prune_doc(xmlDoc *doc)
 	return p.grave;
 }
 
+/*
+ * ---- two transforms on two cores ----------------------------------------
+ * The rows of the rules a profile selected, with their details and OVAL
+ * evidence, are most of a transform. With two cores a second transform of
+ * the same input renders two of every three of them (the rule-results
+ * numbered here with the attribute kensa-part), the first renders the rest
+ * of the page with a comment <!--kensa-row N--> in each of their places,
+ * and report_join puts them together: the same bytes as one transform
+ * (tests/e2e/ssg-xccdf.sh compares, KENSA_REPORT_THREADS=1 forces one).
+ * Each transform has its own stylesheet (libxslt's compiled stylesheets
+ * are not made to be shared between threads), both compiled on a helper
+ * thread while this one prunes. The input is only read by the transforms;
+ * libxslt writes its document order into it (xmlXPathOrderDocElems) when
+ * a context is created, so both contexts are created on this thread
+ * before the second transform starts.
+ */
+#define REPORT_SPLIT_MIN	8	/* fewer selected rules: one transform */
+#define REPORT_PART_ATTR	"kensa-part"
+#define REPORT_ROW_MARK		"<!--kensa-row "
+#define REPORT_END_MARK		"<!--kensa-end-->"
+
+struct report_styles {
+	const char		*xsl;
+	xsltStylesheetPtr	 v[2];
+	int			 rc;
+	char			 err[512];
+};
+
+static void *
+report_styles_load(void *arg)
+{
+	struct report_styles *s = arg;
+
+	for (int i = 0; i < 2 && s->rc == 0; i++)
+		s->rc = report_load_style(&s->v[i], s->xsl);
+	if (s->rc != 0)
+		snprintf(s->err, sizeof(s->err), "%s", ks_error_msg());
+	return NULL;
+}
+
+/* One transform. With `string` the page is serialized into out. */
+struct report_job {
+	xsltStylesheetPtr	 style;
+	xsltTransformContextPtr	 ctxt;
+	xmlDoc			*doc, *res;
+	const char		*params[7];
+	bool			 string, ok;
+	xmlChar			*out;
+	int			 len;
+	char			 err[512];
+};
+
+static void
+report_job_run(struct report_job *j)
+{
+	report_xslt_reset();
+	report_xml_errors(true);
+	j->res = XL.xsltApplyStylesheetUser(j->style, j->doc, j->params, NULL,
+	    NULL, j->ctxt);
+	report_xml_errors(false);
+	j->ok = j->res != NULL && j->ctxt->state == XSLT_STATE_OK;
+	snprintf(j->err, sizeof(j->err), "%s",
+	    report_xslt_err[0] ? report_xslt_err : "unknown error");
+	if (j->ok && j->string && (XL.xsltSaveResultToString(&j->out,
+	    &j->len, j->res, j->style) != 0 || j->out == NULL)) {
+		j->ok = false;
+		snprintf(j->err, sizeof(j->err), "cannot serialize the page");
+	}
+}
+
+static void *
+report_job_thread(void *arg)
+{
+	report_job_run(arg);
+	return NULL;
+}
+
+static void
+report_job_clear(struct report_job *j)
+{
+	/* Left to exit like the input when main() allows. */
+	if (!ks_mem_leave(j->res))
+		xmlFreeDoc(j->res);
+	if (!ks_mem_leave(j->ctxt))
+		XL.xsltFreeTransformContext(j->ctxt);
+	if (!ks_mem_leave(j->style))
+		XL.xsltFreeStylesheet(j->style);
+	if (!ks_mem_leave(j->out))
+		xmlFree(j->out);
+	memset(j, 0, sizeof(*j));
+}
+
+/*
+ * Numbers the rule-results of the shown TestResult that the second
+ * transform renders: two of every three the profile selected (the first
+ * also renders the page around them). Returns how many; 0 (nothing
+ * numbered) when there are too few to be worth a second transform.
+ */
+static uint32_t
+report_split_mark(xmlDoc *doc)
+{
+	xmlNode *tr = report_last_tr(xmlDocGetRootElement(doc), NULL), *k;
+	uint32_t shown = 0, n = 0;
+
+	if (tr == NULL)
+		return 0;
+	for (k = tr->children; k != NULL; k = k->next) {
+		xmlNode *r;
+
+		if (!report_el(k, NS_XCCDF12, "rule-result"))
+			continue;
+		/* Not the input's own, whatever it says. */
+		xmlUnsetProp(k, BAD_CAST REPORT_PART_ATTR);
+		for (r = k->children; r != NULL &&
+		    !report_el(r, NS_XCCDF12, "result"); r = r->next)
+			;
+		if (r != NULL && r->children != NULL &&
+		    r->children->content != NULL &&
+		    strcmp((const char *)r->children->content,
+		    "notselected") != 0)
+			shown++;
+	}
+	if (shown < REPORT_SPLIT_MIN)
+		return 0;
+	shown = 0;
+	for (k = tr->children; k != NULL; k = k->next) {
+		xmlNode *r;
+		char num[16];
+
+		if (!report_el(k, NS_XCCDF12, "rule-result"))
+			continue;
+		for (r = k->children; r != NULL &&
+		    !report_el(r, NS_XCCDF12, "result"); r = r->next)
+			;
+		if (r == NULL || r->children == NULL ||
+		    r->children->content == NULL ||
+		    strcmp((const char *)r->children->content,
+		    "notselected") == 0 || shown++ % 3 == 0)
+			continue;
+		snprintf(num, sizeof(num), "%u", ++n);
+		if (xmlSetProp(k, BAD_CAST REPORT_PART_ATTR, BAD_CAST num) ==
+		    NULL)
+			return 0;	/* out of memory: one transform */
+	}
+	return n;
+}
+
+/* The number after a row mark at p (end of the text at e), 0 if none;
+ * *after is set past the mark's "-->". */
+static uint32_t
+report_mark_num(const char *p, const char *e, const char **after)
+{
+	uint32_t v = 0;
+
+	p += sizeof(REPORT_ROW_MARK) - 1;
+	if (p >= e || *p < '0' || *p > '9')
+		return 0;
+	while (p < e && *p >= '0' && *p <= '9') {
+		if (v > UINT32_MAX / 10 - 1)
+			return 0;
+		v = v * 10 + (uint32_t)(*p++ - '0');
+	}
+	if (e - p < 3 || memcmp(p, "-->", 3) != 0)
+		return 0;
+	*after = p + 3;
+	return v;
+}
+
+/*
+ * Writes page a with each row mark replaced by that row of b (the second
+ * transform's rows 1..n in order, each after its mark, the last before the
+ * end mark). false, with nothing written, when they do not fit together.
+ */
+static bool
+report_join(FILE *fp, const char *a, size_t alen, const char *b,
+    size_t blen, uint32_t n)
+{
+	const char **start = ks_calloc(n + 1, sizeof(*start));
+	const char **stop = ks_calloc(n + 1, sizeof(*stop));
+	const char *p = b, *e = b + blen, *ae = a + alen, *q;
+	bool ok = false;
+
+	for (uint32_t i = 1; i <= n; i++) {
+		const char *m = memmem(p, (size_t)(e - p), REPORT_ROW_MARK,
+		    sizeof(REPORT_ROW_MARK) - 1);
+
+		if (m == NULL || report_mark_num(m, e, &q) != i)
+			goto out;
+		if (i > 1)
+			stop[i - 1] = m;
+		start[i] = p = q;
+	}
+	if ((q = memmem(p, (size_t)(e - p), REPORT_END_MARK,
+	    sizeof(REPORT_END_MARK) - 1)) == NULL)
+		goto out;
+	stop[n] = q;
+	/* Every mark in a is known before anything is written. */
+	for (p = a; (q = memmem(p, (size_t)(ae - p), REPORT_ROW_MARK,
+	    sizeof(REPORT_ROW_MARK) - 1)) != NULL; ) {
+		uint32_t v = report_mark_num(q, ae, &p);
+
+		if (v == 0 || v > n)
+			goto out;
+	}
+	for (p = a; (q = memmem(p, (size_t)(ae - p), REPORT_ROW_MARK,
+	    sizeof(REPORT_ROW_MARK) - 1)) != NULL; ) {
+		const char *after;
+		uint32_t v = report_mark_num(q, ae, &after);
+
+		fwrite(p, 1, (size_t)(q - p), fp);
+		fwrite(start[v], 1, (size_t)(stop[v] - start[v]), fp);
+		p = after;
+	}
+	fwrite(p, 1, (size_t)(ae - p), fp);
+	ok = true;
+out:
+	free(start);
+	free(stop);
+	return ok;
+}
+
+/* The page of a split, joined, to out_path (standard output for NULL or
+ * "-"), atomically. KS_EUNSUPPORTED (nothing written, no message) when
+ * the parts do not fit: the caller renders the page in one transform. */
+static int
+report_write_joined(const struct report_job *a, const struct report_job *b,
+    uint32_t n, const char *out_path)
+{
+	struct ks_atomic *at = NULL;
+	FILE *fp = stdout;
+	int rc;
+
+	if (out_path != NULL && strcmp(out_path, "-") != 0) {
+		if ((rc = ks_atomic_open(&at, out_path)) != 0)
+			return rc;
+		fp = ks_atomic_fp(at);
+	}
+	if (!report_join(fp, (const char *)a->out, (size_t)a->len,
+	    (const char *)b->out, (size_t)b->len, n)) {
+		if (at != NULL)
+			ks_atomic_abort(at);
+		return KS_EUNSUPPORTED;
+	}
+	if (at != NULL)
+		return ks_atomic_commit(at);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		ks_error_set("standard output: cannot write the report");
+		return KS_ERROR;
+	}
+	return 0;
+}
+
+static int
+report_new_ctxt(struct report_job *j, xmlDoc *doc, xsltSecurityPrefsPtr sec,
+    struct report_sec *rs, const char *xsl)
+{
+	if ((j->ctxt = XL.xsltNewTransformContext(j->style, doc)) == NULL ||
+	    XL.xsltSetCtxtSecurityPrefs(sec, j->ctxt) != 0) {
+		ks_error_set("%s: out of memory", xsl);
+		return KS_ENOMEM;
+	}
+	j->doc = doc;
+	j->ctxt->_private = rs;
+	/* Whatever document() parses itself (our strings file) is read as
+	 * the safe loader reads: no entity expansion, no DTD, no network. */
+	j->ctxt->parserOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+	XL.xsltSetTransformErrorFunc(j->ctxt, NULL, report_xslt_error);
+	return 0;
+}
+
+/* String parameters are XPath expressions: quoted literals. */
+static void
+report_params(struct report_job *j, const char *lang, const char *part)
+{
+	j->params[0] = "lang";
+	j->params[1] = strncmp(lang, "ja", 2) == 0 ? "'ja'" : "'en'";
+	j->params[2] = "generator";
+	j->params[3] = "'" KS_VERSION "'";
+	j->params[4] = "part";
+	j->params[5] = part;
+	j->params[6] = NULL;
+}
+
+static bool
+report_split_wanted(const char *findings_path)
+{
+	const char *env = getenv("KENSA_REPORT_THREADS");
+
+	return findings_path == NULL && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+	    (env == NULL || strcmp(env, "1") != 0);
+}
+
 int
 agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
     const char *lang, const char *findings_path)
 {
 	xsltSecurityPrefsPtr sec = NULL;
-	xsltTransformContextPtr ctxt = NULL;
-	xsltStylesheetPtr style = NULL;
-	xmlDoc *fdoc = NULL, *res = NULL;
+	struct report_styles styles = { 0 };
+	struct report_job ja = { 0 }, jb = { 0 };
+	xmlDoc *fdoc = NULL;
 	xmlNode *grave;
 	struct report_sec rs;
 	char xsl[PATH_MAX], dir[PATH_MAX];
-	const char *params[5];
 	const char *datadir = agent_datadir();
+	pthread_t th;
+	bool compiling = false;
+	uint32_t nsplit = 0;
 	int rc = KS_ERROR, n;
 
 	ks_xml_init();
@@ -723,6 +1021,11 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	strcat(rs.dir, "/");
 	rs.findings[0] = '\0';
 
+	XL.xsltSetGenericErrorFunc(NULL, report_xslt_error);
+	styles.xsl = xsl;
+	if (report_split_wanted(findings_path))
+		compiling = pthread_create(&th, NULL, report_styles_load,
+		    &styles) == 0;
 	if ((rc = report_check_input(doc, in_path)) != 0)
 		goto out;
 	report_xccdf11_to_12(doc);
@@ -734,10 +1037,20 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	if (findings_path != NULL && (rc = report_load_findings(&fdoc,
 	    findings_path, &rs)) != 0)
 		goto out;
-
-	XL.xsltSetGenericErrorFunc(NULL, report_xslt_error);
-	if ((rc = report_load_style(&style, xsl)) != 0)
+	if (compiling) {
+		pthread_join(th, NULL);
+		compiling = false;
+		ja.style = styles.v[0];
+		jb.style = styles.v[1];
+		styles.v[0] = styles.v[1] = NULL;
+		if ((rc = styles.rc) != 0) {
+			ks_error_set("%s", styles.err);
+			goto out;
+		}
+		nsplit = report_split_mark(doc);
+	} else if ((rc = report_load_style(&ja.style, xsl)) != 0) {
 		goto out;
+	}
 	rc = KS_ERROR;
 	if ((sec = XL.xsltNewSecurityPrefs()) == NULL ||
 	    XL.xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE,
@@ -754,51 +1067,65 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 		    xsl);
 		goto out;
 	}
-	if ((ctxt = XL.xsltNewTransformContext(style, doc)) == NULL ||
-	    XL.xsltSetCtxtSecurityPrefs(sec, ctxt) != 0) {
-		ks_error_set("%s: out of memory", xsl);
-		rc = KS_ENOMEM;
+	if ((rc = report_new_ctxt(&ja, doc, sec, &rs, xsl)) != 0)
 		goto out;
-	}
-	ctxt->_private = &rs;
-	/* Whatever document() parses itself (our strings file) is read as the
-	 * safe loader reads: no entity expansion, no DTD, no network. */
-	ctxt->parserOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA;
-	XL.xsltSetTransformErrorFunc(ctxt, NULL, report_xslt_error);
 	if (fdoc != NULL &&
-	    (rc = report_attach_findings(ctxt, style, &fdoc, rs.findings)) != 0)
+	    (rc = report_attach_findings(ja.ctxt, ja.style, &fdoc,
+	    rs.findings)) != 0)
 		goto out;
-	rc = KS_ERROR;
-	/* String parameters are XPath expressions: quoted literals. */
-	params[0] = "lang";
-	params[1] = strncmp(lang, "ja", 2) == 0 ? "'ja'" : "'en'";
-	params[2] = "generator";
-	params[3] = "'" KS_VERSION "'";
-	params[4] = NULL;
-	report_xslt_reset();
-	report_xml_errors(true);
-	res = XL.xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctxt);
-	report_xml_errors(false);
-	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
+	if (nsplit > 0) {
+		bool started;
+
+		if ((rc = report_new_ctxt(&jb, doc, sec, &rs, xsl)) != 0)
+			goto out;
+		report_params(&ja, lang, "'a'");
+		report_params(&jb, lang, "'b'");
+		ja.string = jb.string = true;
+		started = pthread_create(&th, NULL, report_job_thread,
+		    &jb) == 0;
+		report_job_run(&ja);
+		if (started)
+			pthread_join(th, NULL);
+		else
+			report_job_run(&jb);
+		if (!ja.ok || !jb.ok) {
+			ks_error_set("%s: rendering with %s failed: %s",
+			    in_path, xsl, !ja.ok ? ja.err : jb.err);
+			rc = KS_ERROR;
+			goto out;
+		}
+		rc = report_write_joined(&ja, &jb, nsplit, out_path);
+		if (rc != KS_EUNSUPPORTED)
+			goto out;
+		/* The parts did not fit (a page no test has shown yet): the
+		 * page again, in one transform. */
+		ks_warn("%s: the report's two parts did not fit; rendered "
+		    "again in one", in_path);
+		report_job_clear(&ja);
+		report_job_clear(&jb);
+		if ((rc = report_load_style(&ja.style, xsl)) != 0 ||
+		    (rc = report_new_ctxt(&ja, doc, sec, &rs, xsl)) != 0)
+			goto out;
+	}
+	report_params(&ja, lang, "''");
+	report_job_run(&ja);
+	if (!ja.ok) {
 		ks_error_set("%s: rendering with %s failed: %s", in_path, xsl,
-		    report_xslt_err[0] ? report_xslt_err : "unknown error");
+		    ja.err);
+		rc = KS_ERROR;
 		goto out;
 	}
-	rc = report_write(res, style, out_path);
+	rc = report_write(ja.res, ja.style, out_path);
 out:
-	XL.xsltSetGenericErrorFunc(NULL, NULL);
-	/* The page, the context (with the documents it loaded) and the
-	 * stylesheet are left to exit like the input when main() allows. */
-	if (!ks_mem_leave(res))
-		xmlFreeDoc(res);
-	if (ks_mem_leave(ctxt)) {
-		ctxt = NULL;
-		if (ks_mem_leave(style))
-			style = NULL;
+	if (compiling) {
+		pthread_join(th, NULL);
+		XL.xsltFreeStylesheet(styles.v[0]);
+		XL.xsltFreeStylesheet(styles.v[1]);
 	}
-	XL.xsltFreeTransformContext(ctxt);
+	XL.xsltSetGenericErrorFunc(NULL, NULL);
+	report_job_clear(&ja);
+	report_job_clear(&jb);
 	XL.xsltFreeSecurityPrefs(sec);
-	XL.xsltFreeStylesheet(style);
 	xmlFreeDoc(fdoc);
 	return rc;
 }

@@ -58,6 +58,11 @@
 <xsl:param name="findings" select="''"/>
 <!-- How many lines of one fix script are shown. -->
 <xsl:param name="max-fix-lines" select="60"/>
+<!-- agent/report.c renders a page in two transforms on two cores: 'a' is
+     the page with a comment in place of each rule-result it numbered
+     (attribute kensa-part), 'b' those rows alone, each after its comment;
+     '' (the default) is the whole page. -->
+<xsl:param name="part" select="''"/>
 
 <!-- A string, not a result tree fragment: it is compared per text. -->
 <xsl:variable name="L" select="concat(substring('ja', 1, 2 * number($lang = 'ja')),
@@ -257,6 +262,19 @@
 <!-- page                                                             -->
 
 <xsl:template match="/">
+  <xsl:choose>
+    <xsl:when test="$part = 'b'">
+      <xsl:for-each select="$rrs[@kensa-part]">
+        <xsl:comment>kensa-row <xsl:value-of select="@kensa-part"/></xsl:comment>
+        <xsl:apply-templates select="." mode="row-body"/>
+      </xsl:for-each>
+      <xsl:comment>kensa-end</xsl:comment>
+    </xsl:when>
+    <xsl:otherwise><xsl:call-template name="page"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template name="page">
   <html lang="{$L}">
     <head>
       <meta charset="utf-8"/>
@@ -805,6 +823,15 @@
 </xsl:template>
 
 <xsl:template match="x:rule-result" mode="row">
+  <xsl:choose>
+    <xsl:when test="$part = 'a' and @kensa-part">
+      <xsl:comment>kensa-row <xsl:value-of select="@kensa-part"/></xsl:comment>
+    </xsl:when>
+    <xsl:otherwise><xsl:apply-templates select="." mode="row-body"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="x:rule-result" mode="row-body">
   <xsl:variable name="rule" select="key('rule', @idref)[1]"/>
   <xsl:variable name="res" select="string(x:result)"/>
   <xsl:variable name="sev">

@@ -793,6 +793,119 @@ test_report__fixes(void **state)
 	free(html);
 }
 
+/* XCCDF 1.2 results: `n` rules in two groups, every fifth not selected,
+ * the others pass or fail in turn; the second rule-result carries a
+ * kensa-part attribute of its own (agent/report.c's numbering is not the
+ * input's). */
+static char *
+make_many(int n)
+{
+	char *b = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&b, &len);
+
+	assert_non_null(fp);
+	fprintf(fp, "<?xml version=\"1.0\"?>\n<Benchmark xmlns=\"" NS12
+	    "\" id=\"xccdf_t_benchmark_m\" xml:lang=\"en\"><status>draft"
+	    "</status><title>Many</title><version>1</version>");
+	for (int g = 0; g < 2; g++) {
+		fprintf(fp, "<Group id=\"xccdf_t_group_%d\"><title>Group %d"
+		    "</title>", g, g);
+		for (int i = g; i < n; i += 2)
+			fprintf(fp, "<Rule id=\"xccdf_t_rule_%d\" severity="
+			    "\"%s\"><title>Rule %d</title><description>Text "
+			    "of rule %d</description><reference href=\"https:"
+			    "//example.org/%d\">R%d</reference></Rule>", i,
+			    i % 3 ? "high" : "low", i, i, i, i);
+		fprintf(fp, "</Group>");
+	}
+	fprintf(fp, "<TestResult id=\"xccdf_t_testresult_m\" start-time="
+	    "\"2024-01-01T00:00:00\" end-time=\"2024-01-01T00:00:01\">"
+	    "<benchmark href=\"#x\" id=\"xccdf_t_benchmark_m\"/>"
+	    "<target>h</target>");
+	for (int i = 0; i < n; i++)
+		fprintf(fp, "<rule-result idref=\"xccdf_t_rule_%d\"%s>"
+		    "<result>%s</result></rule-result>", i,
+		    i == 1 ? " kensa-part=\"99\"" : "",
+		    i % 5 == 4 ? "notselected" : i % 2 ? "fail" : "pass");
+	fprintf(fp, "</TestResult></Benchmark>\n");
+	assert_int_equal(fclose(fp), 0);
+	return b;
+}
+
+/* With two cores the page is rendered in two transforms and joined
+ * (agent/report.c, report_join): the same bytes as one transform. */
+static void
+test_report__two_transforms(void **state)
+{
+	char *doc = make_many(40), *one, *two;
+
+	(void)state;
+	write_file(tpath("many.xml"), doc);
+	free(doc);
+	setenv("KENSA_REPORT_THREADS", "1", 1);
+	assert_int_equal(agent_report_html(tpath("many.xml"),
+	    tpath("one.html"), "en", NULL), 0);
+	unsetenv("KENSA_REPORT_THREADS");
+	assert_int_equal(agent_report_html(tpath("many.xml"),
+	    tpath("two.html"), "en", NULL), 0);
+	one = read_all(tpath("one.html"));
+	two = read_all(tpath("two.html"));
+	assert_string_equal(one, two);
+	/* Every row, once; no mark of the join left. */
+	assert_int_equal(count_of(two, "<tr class=\"rule\""), 40);
+	assert_int_equal(count_of(two, "Text of rule"), 32);
+	assert_non_null(strstr(two, "Text of rule 38<"));
+	assert_null(strstr(two, "kensa-"));
+	free(one);
+	free(two);
+	/* Too few selected rules for a second transform: the same page. */
+	doc = make_many(6);
+	write_file(tpath("few.xml"), doc);
+	free(doc);
+	assert_int_equal(agent_report_html(tpath("few.xml"),
+	    tpath("few.html"), "en", NULL), 0);
+	two = read_all(tpath("few.html"));
+	assert_int_equal(count_of(two, "<tr class=\"rule\""), 6);
+	assert_null(strstr(two, "kensa-"));
+	free(two);
+}
+
+/* Parts that do not fit together (here a stylesheet whose first part
+ * names a row the second does not have) are not joined: the page is
+ * rendered again in one transform. */
+static void
+test_report__two_transforms_misfit(void **state)
+{
+	char *doc = make_many(20), *out;
+	char dir[128];
+
+	(void)state;
+	write_file(tpath("mf.xml"), doc);
+	free(doc);
+	assert_true(snprintf(dir, sizeof(dir), "%s/xsl", tmpdir) <
+	    (int)sizeof(dir));
+	assert_true(mkdir(dir, 0700) == 0 || access(dir, F_OK) == 0);
+	write_file(tpath("xsl/report.xsl"), "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	    "<xsl:output method=\"html\"/>"
+	    "<xsl:param name=\"part\" select=\"''\"/>"
+	    "<xsl:template match=\"/\"><p><xsl:choose>"
+	    "<xsl:when test=\"$part = 'a'\"><xsl:comment>kensa-row 999"
+	    "</xsl:comment></xsl:when><xsl:when test=\"$part = 'b'\">"
+	    "<xsl:comment>kensa-row 1</xsl:comment><i>r</i><xsl:comment>"
+	    "kensa-end</xsl:comment></xsl:when><xsl:otherwise>whole"
+	    "</xsl:otherwise></xsl:choose></p></xsl:template>"
+	    "</xsl:stylesheet>");
+	setenv("KENSA_DATADIR", tmpdir, 1);
+	assert_int_equal(agent_report_html(tpath("mf.xml"), tpath("mf.html"),
+	    "en", NULL), 0);
+	setenv("KENSA_DATADIR", KS_SRCDIR "/data", 1);
+	out = read_all(tpath("mf.html"));
+	assert_string_equal(out, "<p>whole</p>\n");
+	free(out);
+}
+
 int
 main(void)
 {
@@ -813,6 +926,8 @@ main(void)
 		cmocka_unit_test(test_report__findings_bad),
 		cmocka_unit_test(test_report__findings_none_and_scan),
 		cmocka_unit_test(test_report__fixes),
+		cmocka_unit_test(test_report__two_transforms),
+		cmocka_unit_test(test_report__two_transforms_misfit),
 	};
 
 	ks_xml_init();
