@@ -455,19 +455,140 @@ report_keep_only(xmlNode *grave, xmlNode *n, const char *const *keep)
 	}
 }
 
-/* The TestResult the stylesheet shows: the last one in document order. */
-static xmlNode *
-report_last_tr(xmlNode *n, xmlNode *last)
+/*
+ * Calls fn for each element of the content of an ARF's reports
+ * (`reports` true) or report requests, in document order.
+ */
+static void
+report_arf_contents(xmlNode *root, bool reports,
+    void (*fn)(xmlNode *, void *), void *arg)
 {
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
+	xmlNode *k, *r, *c, *t;
+
+	for (k = root->children; k != NULL; k = k->next) {
+		if (!report_el(k, NS_ARF, reports ? "reports" :
+		    "report-requests"))
 			continue;
-		if (report_el(n, NS_XCCDF12, "TestResult"))
-			last = n;
-		else
-			last = report_last_tr(n->children, last);
+		for (r = k->children; r != NULL; r = r->next) {
+			if (!report_el(r, NS_ARF, reports ? "report" :
+			    "report-request"))
+				continue;
+			for (c = r->children; c != NULL; c = c->next)
+				if (report_el(c, NS_ARF, "content"))
+					for (t = c->children; t != NULL;
+					    t = t->next)
+						if (t->type == XML_ELEMENT_NODE)
+							fn(t, arg);
+		}
 	}
+}
+
+static void
+report_tr_put(xmlNode *n, void *arg)
+{
+	xmlNode **last = arg;
+
+	if (report_el(n, NS_XCCDF12, "TestResult"))
+		*last = n;
+	else if (report_el(n, NS_XCCDF12, "Benchmark"))
+		for (xmlNode *k = n->children; k != NULL; k = k->next)
+			if (report_el(k, NS_XCCDF12, "TestResult"))
+				*last = k;
+}
+
+/*
+ * The TestResult the stylesheet shows ($tr in report.xsl): the last in
+ * document order of those where a results document has them: the root,
+ * a Benchmark root's children, an ARF report's content (or that
+ * Benchmark's children).
+ */
+static xmlNode *
+report_last_tr(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc), *last = NULL;
+
+	if (root == NULL)
+		return NULL;
+	if (report_el(root, NS_ARF, "asset-report-collection"))
+		report_arf_contents(root, true, report_tr_put, &last);
+	else if (report_el(root, NS_XCCDF12, "TestResult"))
+		last = root;
+	else
+		report_tr_put(root, &last);
 	return last;
+}
+
+/*
+ * The Rules and Values of the benchmarks report.xsl reads ($allbench: a
+ * Benchmark root; in an ARF a report request's content, the components of
+ * its data stream, a report's content), in Groups of any depth, get their
+ * ids registered as the document's IDs: the stylesheet finds them with
+ * id(), where a key would walk the whole document once per transform.
+ * Rules first, each in document order: the first wins, as key(...)[1] did.
+ */
+struct report_ids {
+	xmlDoc		*doc;
+	const char	*what;
+};
+
+static void
+report_ids_of(const struct report_ids *r, xmlNode *n)
+{
+	for (xmlNode *k = n->children; k != NULL; k = k->next) {
+		if (report_el(k, NS_XCCDF12, r->what)) {
+			xmlAttr *a = xmlHasNsProp(k, BAD_CAST "id", NULL);
+			xmlChar *v;
+
+			if (a == NULL || a->atype == XML_ATTRIBUTE_ID ||
+			    (v = xmlNodeListGetString(r->doc, a->children,
+			    1)) == NULL)
+				continue;
+			/* A duplicate is refused: the first stays. */
+			(void)xmlAddID(NULL, r->doc, v, a);
+			xmlFree(v);
+		} else if (report_el(k, NS_XCCDF12, "Group")) {
+			report_ids_of(r, k);
+		}
+	}
+}
+
+static void
+report_ids_bench(xmlNode *n, void *arg)
+{
+	if (report_el(n, NS_XCCDF12, "Benchmark"))
+		report_ids_of(arg, n);
+}
+
+static void
+report_ids_request(xmlNode *n, void *arg)
+{
+	if (!report_el(n, NS_DS, "data-stream-collection")) {
+		report_ids_bench(n, arg);
+		return;
+	}
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (report_el(c, NS_DS, "component"))
+			for (xmlNode *b = c->children; b != NULL; b = b->next)
+				report_ids_bench(b, arg);
+}
+
+static void
+report_register_ids(xmlDoc *doc)
+{
+	static const char *const what[] = { "Rule", "Value" };
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	for (size_t i = 0; i < sizeof(what) / sizeof(what[0]); i++) {
+		struct report_ids r = { doc, what[i] };
+
+		if (report_el(root, NS_ARF, "asset-report-collection")) {
+			report_arf_contents(root, false, report_ids_request,
+			    &r);
+			report_arf_contents(root, true, report_ids_bench, &r);
+		} else if (root != NULL) {
+			report_ids_bench(root, &r);
+		}
+	}
 }
 
 struct report_prune {
@@ -648,7 +769,7 @@ report_prune_doc(xmlDoc *doc)
 	xmlNode *root = xmlDocGetRootElement(doc), *tr, *k;
 	xmlChar *prof = NULL;
 
-	if ((tr = report_last_tr(root, NULL)) == NULL ||
+	if ((tr = report_last_tr(doc)) == NULL ||
 	    ks_map_new(&p.results) != 0)
 		return NULL;
 	/* Created in the document so that its names are the document's
@@ -793,7 +914,7 @@ report_job_clear(struct report_job *j)
 static uint32_t
 report_split_mark(xmlDoc *doc)
 {
-	xmlNode *tr = report_last_tr(xmlDocGetRootElement(doc), NULL), *k;
+	xmlNode *tr = report_last_tr(doc), *k;
 	uint32_t shown = 0, n = 0;
 
 	if (tr == NULL)
@@ -1034,6 +1155,7 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	if (getenv("KENSA_REPORT_WHOLE") == NULL &&
 	    (grave = report_prune_doc(doc)) != NULL && !ks_mem_leave(grave))
 		xmlFreeNode(grave);
+	report_register_ids(doc);
 	if (findings_path != NULL && (rc = report_load_findings(&fdoc,
 	    findings_path, &rs)) != 0)
 		goto out;

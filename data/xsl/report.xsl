@@ -75,14 +75,13 @@
      generate-id() in keys: it costs a hash lookup per node in libxslt.)
      libxslt builds every key of a document on its first key() call, each
      with a search of the whole document for its pattern, unless the
-     pattern is an absolute path: then only that path is followed. Rules
-     and Values may sit in Groups at any depth; everything else has its
-     one place in the schemas (an ARF report's content is the results
-     document; a data stream in a report request holds its components; an
-     OVAL results document holds its definitions and system), so
-     those keys are paths. -->
-<xsl:key name="rule" match="x:Rule" use="@id"/>
-<xsl:key name="value" match="x:Value" use="@id"/>
+     pattern is an absolute path: then only that path is followed. So the
+     keys are paths: everything they find has its one place in the schemas
+     (an ARF report's content is the results document; a data stream in a
+     report request holds its components; an OVAL results document holds
+     its definitions and system). Rules and Values, in Groups of any depth,
+     are found with id(): agent/report.c registers their ids as the
+     document's IDs (report_register_ids), Rules first. -->
 <xsl:key name="rr" match="/x:TestResult/x:rule-result
     | /x:Benchmark/x:TestResult/x:rule-result
     | /arf:asset-report-collection/arf:reports/arf:report/arf:content/x:TestResult/x:rule-result
@@ -232,7 +231,7 @@
 <xsl:template match="x:sub" mode="html">
   <xsl:variable name="sv" select="($tr/x:set-value[@idref = current()/@idref]
       | $tprof[not($tr/x:set-value[@idref = current()/@idref])]/x:set-value[@idref = current()/@idref])[last()]"/>
-  <xsl:variable name="val" select="key('value', @idref)[1]"/>
+  <xsl:variable name="val" select="id(@idref)[self::x:Value][1]"/>
   <xsl:variable name="rsel" select="string($tprof/x:refine-value[@idref = current()/@idref][last()]/@selector)"/>
   <xsl:variable name="pt" select="$bench/x:plain-text[@id = current()/@idref][1]"/>
   <code class="sub">
@@ -443,8 +442,8 @@
 <xsl:template name="sev-card">
   <xsl:param name="sv"/>
   <xsl:variable name="n" select="count($failed[@severity = $sv])
-      + count($failed[not(@severity)][key('rule', @idref)[1]/@severity = $sv])
-      + count($failed[$sv = 'unknown'][not(@severity)][not(key('rule', @idref)[1]/@severity)])"/>
+      + count($failed[not(@severity)][id(@idref)[self::x:Rule][1]/@severity = $sv])
+      + count($failed[$sv = 'unknown'][not(@severity)][not(id(@idref)[self::x:Rule][1]/@severity)])"/>
   <div class="card s-{$sv}">
     <span class="n" id="count-fail-{$sv}" data-count="{$n}"><xsl:value-of select="$n"/></span>
     <span class="l">
@@ -809,7 +808,7 @@
           </tbody>
         </xsl:if>
       </xsl:for-each>
-      <xsl:variable name="orphans" select="$rrs[not(key('rule', @idref))]"/>
+      <xsl:variable name="orphans" select="$rrs[not(id(@idref)[self::x:Rule])]"/>
       <xsl:if test="$orphans">
         <tbody class="grp">
           <tr class="gh">
@@ -832,7 +831,7 @@
 </xsl:template>
 
 <xsl:template match="x:rule-result" mode="row-body">
-  <xsl:variable name="rule" select="key('rule', @idref)[1]"/>
+  <xsl:variable name="rule" select="id(@idref)[self::x:Rule][1]"/>
   <xsl:variable name="res" select="string(x:result)"/>
   <xsl:variable name="sev">
     <xsl:choose>

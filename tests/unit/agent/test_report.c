@@ -906,6 +906,44 @@ test_report__two_transforms_misfit(void **state)
 	free(out);
 }
 
+/* Rules and Values are found by their ids (registered as the document's
+ * IDs by agent/report.c): with a duplicate id the first in document order
+ * counts, as with the keys before, and a Value's id names no Rule. */
+static void
+test_report__rule_ids(void **state)
+{
+	static const char doc[] = "<?xml version=\"1.0\"?>\n<Benchmark "
+	    "xmlns=\"" NS12 "\" id=\"xccdf_t_benchmark_d\" xml:lang=\"en\">"
+	    "<status>draft</status><title>Dup</title><version>1</version>"
+	    "<Value id=\"xccdf_t_value_v\" type=\"number\"><title>V</title>"
+	    "<value>42</value></Value>"
+	    "<Group id=\"xccdf_t_group_1\"><title>G1</title><Group id=\""
+	    "xccdf_t_group_2\"><title>G2</title><Rule id=\"xccdf_t_rule_r\">"
+	    "<title>First rule</title><description>Use <sub idref=\""
+	    "xccdf_t_value_v\"/></description></Rule></Group></Group>"
+	    "<Rule id=\"xccdf_t_rule_r\"><title>Second rule</title></Rule>"
+	    "<TestResult id=\"xccdf_t_testresult_d\" start-time=\"2024-01-01"
+	    "T00:00:00\" end-time=\"2024-01-01T00:00:01\"><benchmark href=\""
+	    "#x\" id=\"xccdf_t_benchmark_d\"/><target>h</target>"
+	    "<rule-result idref=\"xccdf_t_rule_r\"><result>fail</result>"
+	    "</rule-result><rule-result idref=\"xccdf_t_value_v\"><result>"
+	    "pass</result></rule-result></TestResult></Benchmark>\n";
+	char *html;
+
+	(void)state;
+	write_file(tpath("dup.xml"), doc);
+	assert_int_equal(agent_report_html(tpath("dup.xml"),
+	    tpath("dup.html"), "en", NULL), 0);
+	html = read_all(tpath("dup.html"));
+	assert_non_null(strstr(html, "First rule"));
+	assert_null(strstr(html, "Second rule"));
+	assert_non_null(strstr(html, "<code class=\"sub\">42</code>"));
+	/* The rule-result naming the Value has no rule: an orphan row. */
+	assert_non_null(strstr(html, "<span class=\"rid\">xccdf_t_value_v"));
+	assert_non_null(strstr(html, "Rules not found in the benchmark"));
+	free(html);
+}
+
 int
 main(void)
 {
@@ -928,6 +966,7 @@ main(void)
 		cmocka_unit_test(test_report__fixes),
 		cmocka_unit_test(test_report__two_transforms),
 		cmocka_unit_test(test_report__two_transforms_misfit),
+		cmocka_unit_test(test_report__rule_ids),
 	};
 
 	ks_xml_init();
