@@ -348,6 +348,10 @@ eval_main(struct xccdf_args *a)
 		agent_perror(NULL);
 		goto out;
 	}
+	/* Nothing reads the results documents back: their syncs and
+	 * renames run beside the rest (the report). Not before: remote
+	 * resources are written and read again while evaluating. */
+	ks_atomic_defer(true);
 	if (a->results != NULL &&
 	    (rc = xccdf_results_write(e, a->results, &a->wopts)) < 0) {
 		agent_perror(NULL);
@@ -363,12 +367,14 @@ eval_main(struct xccdf_args *a)
 		agent_perror(NULL);
 		goto out;
 	}
+	ks_atomic_defer(false);
 	if (a->findings != NULL && (rc = write_findings(e, a, t)) < 0) {
 		agent_perror(NULL);
 		goto out;
 	}
-	/* The report's input is the ARF as a DOM whose source element is
-	 * the content's own (moved, not copied or parsed again); the OVAL
+	/* The report's input is the ARF as a DOM around the content's own
+	 * source element (in the content's document, taken over: not
+	 * copied nor parsed again); the OVAL
 	 * sessions and the model are freed before the stylesheet runs so
 	 * that their peaks do not add up. */
 	if (a->report != NULL &&
@@ -386,6 +392,11 @@ eval_main(struct xccdf_args *a)
 		status = AGENT_EXIT_ERROR;
 	}
 out:
+	if (ks_atomic_wait_all() != 0) {
+		agent_perror(NULL);
+		status = AGENT_EXIT_ERROR;
+	}
+	ks_atomic_defer(false);
 	/* The DOMs (the data stream's, now the report's input) are left to
 	 * exit when main() allows it: freeing them costs more than writing
 	 * the report. The target may hold mounts or temporary files. */

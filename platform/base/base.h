@@ -238,6 +238,15 @@ int ks_atomic_open(struct ks_atomic **out, const char *path);
 struct _IO_FILE *ks_atomic_fp(struct ks_atomic *a);
 int ks_atomic_commit(struct ks_atomic *a);	/* frees a */
 void ks_atomic_abort(struct ks_atomic *a);	/* frees a; NULL ok */
+/*
+ * With ks_atomic_defer(true), a commit returns once the data is written
+ * (write errors show then) and syncs and renames on a thread of its own;
+ * ks_atomic_wait_all() joins them all and returns the first failure (0 or
+ * KS_*, message set). For a command that reads none of its outputs back
+ * and waits before it exits; from the thread that commits.
+ */
+void ks_atomic_defer(bool on);
+int ks_atomic_wait_all(void);
 
 /* ---- libraries loaded on first use ------------------------------------- */
 /*

@@ -6,6 +6,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,24 +271,13 @@ ks_atomic_release(struct ks_atomic *a)
 	free(a);
 }
 
-/*
- * Flushes, syncs and renames the temporary over path; frees a. On any
- * failure (including an earlier write error on the stream) the temporary is
- * removed, path is untouched and a KS_* code is returned.
- */
-int
-ks_atomic_commit(struct ks_atomic *a)
+/* The second half of a commit: sync, close, rename. fp is flushed. */
+static int
+ks_atomic_finish(struct ks_atomic *a)
 {
-	int rc = KS_ERROR;
 	FILE *fp = a->fp;
+	int rc;
 
-	errno = 0;
-	if (fflush(fp) != 0 || ferror(fp)) {
-		rc = ks_file_errno("cannot write", a->tmp,
-		    errno ? errno : EIO);
-		fclose(fp);
-		goto fail;
-	}
 	if (fsync(a->fd) != 0) {
 		rc = ks_file_errno("cannot sync", a->tmp, errno);
 		fclose(fp);
@@ -307,6 +298,93 @@ fail:
 	unlink(a->tmp);
 	ks_atomic_release(a);
 	return rc;
+}
+
+/*
+ * Deferred commits (ks_atomic_defer): the sync and the rename -- the
+ * kernel freeing the blocks of the file replaced, for a data stream's
+ * ARF several milliseconds -- run on a thread of their own while the
+ * command goes on; ks_atomic_wait_all joins them.
+ */
+struct ks_atomic_pending {
+	pthread_t			 th;
+	struct ks_atomic		*a;
+	int				 rc;
+	char				 msg[512];
+	struct ks_atomic_pending	*next;
+};
+
+static bool ks_atomic_deferring;
+static struct ks_atomic_pending *ks_atomic_pending;
+
+static void *
+ks_atomic_bg(void *arg)
+{
+	struct ks_atomic_pending *p = arg;
+
+	if ((p->rc = ks_atomic_finish(p->a)) != 0)
+		snprintf(p->msg, sizeof(p->msg), "%s", ks_error_msg());
+	return NULL;
+}
+
+void
+ks_atomic_defer(bool on)
+{
+	ks_atomic_deferring = on;
+}
+
+int
+ks_atomic_wait_all(void)
+{
+	int rc = 0;
+
+	while (ks_atomic_pending != NULL) {
+		struct ks_atomic_pending *p = ks_atomic_pending;
+
+		ks_atomic_pending = p->next;
+		pthread_join(p->th, NULL);
+		if (p->rc != 0 && rc == 0) {
+			rc = p->rc;
+			ks_error_set("%s", p->msg);
+		}
+		free(p);
+	}
+	return rc;
+}
+
+/*
+ * Flushes, syncs and renames the temporary over path; frees a. On any
+ * failure (including an earlier write error on the stream) the temporary is
+ * removed, path is untouched and a KS_* code is returned. Deferred, the
+ * sync and rename are left to a thread once the flush went well.
+ */
+int
+ks_atomic_commit(struct ks_atomic *a)
+{
+	struct ks_atomic_pending *p;
+	FILE *fp = a->fp;
+	int rc;
+
+	errno = 0;
+	if (fflush(fp) != 0 || ferror(fp)) {
+		rc = ks_file_errno("cannot write", a->tmp,
+		    errno ? errno : EIO);
+		fclose(fp);
+		unlink(a->tmp);
+		ks_atomic_release(a);
+		return rc;
+	}
+	if (!ks_atomic_deferring)
+		return ks_atomic_finish(a);
+	p = ks_calloc(1, sizeof(*p));
+	p->a = a;
+	if (pthread_create(&p->th, NULL, ks_atomic_bg, p) != 0) {
+		free(p);
+		return ks_atomic_finish(a);
+	}
+	p->next = ks_atomic_pending;
+	ks_atomic_pending = p;
+	return 0;
 }
 
 void

@@ -242,6 +242,57 @@ test_file__rm_flat(void **state)
 	assert_int_equal(mkdir(dir, 0700), 0);
 }
 
+/* Deferred commits: the data is written at commit (a write error fails
+ * it there, the old file kept), the rename happens by ks_atomic_wait_all,
+ * which returns the first failure of a sync or rename with its message. */
+static void
+test_file__atomic_deferred(void **state)
+{
+	struct ks_atomic *a = NULL;
+	char path[128], p2[128], sub[128];
+
+	snprintf(path, sizeof(path), "%s/a.xml", dir);
+	snprintf(p2, sizeof(p2), "%s/b.xml", dir);
+	assert_int_equal(ks_file_write_atomic(path, "old", 3), 0);
+	ks_atomic_defer(true);
+	assert_int_equal(ks_atomic_open(&a, path), 0);
+	fputs("new a", ks_atomic_fp(a));
+	assert_int_equal(ks_atomic_commit(a), 0);
+	assert_int_equal(ks_atomic_open(&a, p2), 0);
+	fputs("new b", ks_atomic_fp(a));
+	assert_int_equal(ks_atomic_commit(a), 0);
+	assert_int_equal(ks_atomic_wait_all(), 0);
+	expect_content(path, "new a");
+	expect_content(p2, "new b");
+	assert_int_equal(count_entries(), 2);
+	/* Nothing pending: nothing to wait for. */
+	assert_int_equal(ks_atomic_wait_all(), 0);
+
+	/* A write error still fails at commit, the old file kept. */
+	assert_int_equal(ks_atomic_open(&a, path), 0);
+	fputs("partial", ks_atomic_fp(a));
+	fflush(ks_atomic_fp(a));
+	(void)fgetc(ks_atomic_fp(a));
+	assert_int_not_equal(ks_atomic_commit(a), 0);
+	expect_content(path, "new a");
+
+	/* A rename that fails: reported by the wait, temporary removed. */
+	snprintf(sub, sizeof(sub), "%s/d", dir);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	snprintf(p2, sizeof(p2), "%s/d/f", dir);
+	assert_int_equal(ks_file_write_atomic(p2, "x", 1), 0);
+	assert_int_equal(ks_atomic_open(&a, sub), 0);
+	fputs("data", ks_atomic_fp(a));
+	assert_int_equal(ks_atomic_commit(a), 0);
+	assert_int_not_equal(ks_atomic_wait_all(), 0);
+	assert_non_null(strstr(ks_error_msg(), "cannot rename"));
+	assert_non_null(strstr(ks_error_msg(), sub));
+	ks_atomic_defer(false);
+	assert_int_equal(count_entries(), 3);	/* a.xml, b.xml and d */
+	unlink(p2);
+	rmdir(sub);
+}
+
 int
 main(void)
 {
@@ -263,6 +314,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_file__atomic_open_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file__rm_flat,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file__atomic_deferred,
 		    setup, teardown),
 	};
 
