@@ -439,7 +439,7 @@ xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
 	static const char name[] = "(ARF in memory)";
 	xmlNode *root = request_root(e), *slot;
 	struct ks_xmlw *x = NULL;
-	xmlDoc *doc = NULL;
+	xmlDoc *doc = NULL, *src;
 	char *mem = NULL;
 	size_t len = 0;
 	FILE *fp;
@@ -487,6 +487,17 @@ xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
 		return KS_ERROR;
 	}
 	xmlUnlinkNode(root);
+	/* The source's document becomes the ARF's: the ARF, a few thousand
+	 * nodes, moves into it, instead of the data stream, hundreds of
+	 * thousands (a move sets every node's document). */
+	if ((src = xccdf_content_take_doc(e->content, root)) != NULL) {
+		xmlNode *arf = xmlDocGetRootElement(doc);
+
+		xmlUnlinkNode(arf);
+		(void)xmlDocSetRootElement(src, arf);
+		xmlFreeDoc(doc);
+		doc = src;
+	}
 	xmlAddChild(slot, root);
 	*out = doc;
 	return 0;

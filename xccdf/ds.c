@@ -450,6 +450,19 @@ xccdf_content_root(struct xccdf_content *c)
 	return c->root;
 }
 
+struct _xmlDoc *
+xccdf_content_take_doc(struct xccdf_content *c, const struct _xmlNode *root)
+{
+	xmlDoc *doc;
+
+	if (c == NULL || root == NULL || c->doc == NULL ||
+	    root->doc != c->doc)
+		return NULL;
+	doc = c->doc;
+	c->doc = NULL;
+	return doc;
+}
+
 /*
  * Records a file; non-OVAL documents are DOM-loaded now (once). On
  * failure nothing is recorded.

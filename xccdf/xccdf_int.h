@@ -509,6 +509,14 @@ int xccdf_content_resolve(struct xccdf_content *c,
 /* The whole document (DS collection or plain file) root element. */
 struct _xmlNode *xccdf_content_root(struct xccdf_content *c);
 /*
+ * Hands the content's DOM over to the caller (who frees it), when it is
+ * the document `root` belongs to; NULL (nothing changed) otherwise. The
+ * content no longer frees it; its node pointers stay valid as long as the
+ * caller keeps the document. For the report's ARF (arf.c).
+ */
+struct _xmlDoc *xccdf_content_take_doc(struct xccdf_content *c,
+    const struct _xmlNode *root);
+/*
  * Writes the document c's DOM was read from into x as it is on disk, from
  * its root element's start tag on (ds_source.c): ARF's copy of the source
  * without serializing the DOM, which is most of the time of writing ARF.
