@@ -164,13 +164,18 @@ report_check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 	return strncmp(real, rs->dir, strlen(rs->dir)) == 0;
 }
 
-/* Whether n is element `name` of namespace ns. */
+/* Whether n is element `name` of namespace ns; an XCCDF 1.1 element
+ * counts as 1.2 (the input is renamed to 1.2 only once it is pruned,
+ * report_xccdf11_to_12). */
 static bool
 report_el(const xmlNode *n, const char *ns, const char *name)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    strcmp((const char *)n->name, name) == 0 &&
-	    strcmp((const char *)n->ns->href, ns) == 0;
+	if (n == NULL || n->type != XML_ELEMENT_NODE || n->ns == NULL ||
+	    strcmp((const char *)n->name, name) != 0)
+		return false;
+	return strcmp((const char *)n->ns->href, ns) == 0 ||
+	    (strcmp(ns, NS_XCCDF12) == 0 &&
+	    strcmp((const char *)n->ns->href, NS_XCCDF11) == 0);
 }
 
 /* What a results document must be: ARF, or XCCDF with a TestResult. */
@@ -226,7 +231,7 @@ report_check_input(xmlDoc *doc, const char *path)
  * declarations renamed to 1.2 in our DOM (the elements the report shows --
  * Benchmark, Group, Rule, Value, Profile, TestResult, rule-result, texts,
  * ident, reference, check -- have the same names and shapes in both), so
- * every key of the stylesheet walks the document once, not twice.
+ * that its paths and keys need not name both.
  */
 static void
 report_xccdf11_to_12(xmlDoc *doc)
@@ -1149,13 +1154,14 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 		    &styles) == 0;
 	if ((rc = report_check_input(doc, in_path)) != 0)
 		goto out;
-	report_xccdf11_to_12(doc);
 	/* KENSA_REPORT_WHOLE: the transform over the whole document, for
 	 * the test that shows the pruning changes nothing. */
 	if (getenv("KENSA_REPORT_WHOLE") == NULL &&
 	    (grave = report_prune_doc(doc)) != NULL && !ks_mem_leave(grave))
 		xmlFreeNode(grave);
 	report_register_ids(doc);
+	/* After the pruning: a walk of what is left. */
+	report_xccdf11_to_12(doc);
 	if (findings_path != NULL && (rc = report_load_findings(&fdoc,
 	    findings_path, &rs)) != 0)
 		goto out;
