@@ -75,7 +75,9 @@
      generate-id() in keys: it costs a hash lookup per node in libxslt.)
      libxslt builds every key of a document on its first key() call, each
      with a search of the whole document for its pattern, unless the
-     pattern is an absolute path: then only that path is followed. So the
+     pattern is an absolute path: then only that path is followed (each
+     alternative's "/" right after its "|": libxslt looks at the character
+     after the bar, before blanks, to decide). So the
      keys are paths: everything they find has its one place in the schemas
      (an ARF report's content is the results document; a data stream in a
      report request holds its components; an OVAL results document holds
@@ -83,16 +85,16 @@
      are found with id(): agent/report.c registers their ids as the
      document's IDs (report_register_ids), Rules first. -->
 <xsl:key name="rr" match="/x:TestResult/x:rule-result
-    | /x:Benchmark/x:TestResult/x:rule-result
-    | /arf:asset-report-collection/arf:reports/arf:report/arf:content/x:TestResult/x:rule-result
-    | /arf:asset-report-collection/arf:reports/arf:report/arf:content/x:Benchmark/x:TestResult/x:rule-result"
+    |/x:Benchmark/x:TestResult/x:rule-result
+    |/arf:asset-report-collection/arf:reports/arf:report/arf:content/x:TestResult/x:rule-result
+    |/arf:asset-report-collection/arf:reports/arf:report/arf:content/x:Benchmark/x:TestResult/x:rule-result"
     use="@idref"/>
 <xsl:key name="odefres" match="/arf:asset-report-collection/arf:reports/arf:report/arf:content
     /ores:oval_results/ores:results/ores:system/ores:definitions/ores:definition"
     use="concat(ancestor::arf:report[1]/@id, ' ', @definition_id)"/>
 <xsl:key name="odefdef" match="/arf:asset-report-collection/arf:report-requests/arf:report-request
     /arf:content/ds:data-stream-collection/ds:component/odef:oval_definitions/odef:definitions/odef:definition
-    | /arf:asset-report-collection/arf:reports/arf:report/arf:content
+    |/arf:asset-report-collection/arf:reports/arf:report/arf:content
     /ores:oval_results/odef:oval_definitions/odef:definitions/odef:definition"
     use="concat(ancestor::arf:report[1]/@id, ' ', @id)"/>
 <xsl:key name="otestres" match="/arf:asset-report-collection/arf:reports/arf:report/arf:content
@@ -100,7 +102,7 @@
     use="concat(ancestor::arf:report[1]/@id, ' ', @test_id)"/>
 <xsl:key name="otestdef" match="/arf:asset-report-collection/arf:report-requests/arf:report-request
     /arf:content/ds:data-stream-collection/ds:component/odef:oval_definitions/odef:tests/*
-    | /arf:asset-report-collection/arf:reports/arf:report/arf:content
+    |/arf:asset-report-collection/arf:reports/arf:report/arf:content
     /ores:oval_results/odef:oval_definitions/odef:tests/*"
     use="concat(ancestor::arf:report[1]/@id, ' ', @id)"/>
 <xsl:key name="oobj" match="/arf:asset-report-collection/arf:reports/arf:report/arf:content
