@@ -820,9 +820,9 @@ report_prune_doc(xmlDoc *doc)
 
 /*
  * ---- two transforms on two cores ----------------------------------------
- * The rows of the rules a profile selected, with their details and OVAL
- * evidence, are most of a transform. With two cores a second transform of
- * the same input renders two of every three of them (the rule-results
+ * The rows of the rules, with the details and OVAL evidence of those a
+ * profile selected, are most of a transform. With two cores a second
+ * transform of the same input renders half of them (the rule-results
  * numbered here with the attribute kensa-part), the first renders the rest
  * of the page with a comment <!--kensa-row N--> in each of their places,
  * and report_join puts them together: the same bytes as one transform
@@ -834,7 +834,7 @@ report_prune_doc(xmlDoc *doc)
  * a context is created, so both contexts are created on this thread
  * before the second transform starts.
  */
-#define REPORT_SPLIT_MIN	8	/* fewer selected rules: one transform */
+#define REPORT_SPLIT_MIN	16	/* fewer rule-results: one transform */
 #define REPORT_PART_ATTR	"kensa-part"
 #define REPORT_ROW_MARK		"<!--kensa-row "
 #define REPORT_END_MARK		"<!--kensa-end-->"
@@ -912,50 +912,44 @@ report_job_clear(struct report_job *j)
 
 /*
  * Numbers the rule-results of the shown TestResult that the second
- * transform renders: two of every three the profile selected (the first
- * also renders the page around them). Returns how many; 0 (nothing
- * numbered) when there are too few to be worth a second transform.
+ * transform renders: every second one the profile selected and every
+ * second one it did not (a row of either costs much the same in each
+ * transform; the first also renders the page around them). Returns how
+ * many; 0 (nothing numbered) when there are too few rows to be worth a
+ * second transform.
  */
 static uint32_t
 report_split_mark(xmlDoc *doc)
 {
 	xmlNode *tr = report_last_tr(doc), *k;
-	uint32_t shown = 0, n = 0;
+	uint32_t total = 0, n = 0, seen[2] = { 0, 0 };
 
 	if (tr == NULL)
 		return 0;
 	for (k = tr->children; k != NULL; k = k->next) {
-		xmlNode *r;
-
 		if (!report_el(k, NS_XCCDF12, "rule-result"))
 			continue;
 		/* Not the input's own, whatever it says. */
 		xmlUnsetProp(k, BAD_CAST REPORT_PART_ATTR);
-		for (r = k->children; r != NULL &&
-		    !report_el(r, NS_XCCDF12, "result"); r = r->next)
-			;
-		if (r != NULL && r->children != NULL &&
-		    r->children->content != NULL &&
-		    strcmp((const char *)r->children->content,
-		    "notselected") != 0)
-			shown++;
+		total++;
 	}
-	if (shown < REPORT_SPLIT_MIN)
+	if (total < REPORT_SPLIT_MIN)
 		return 0;
-	shown = 0;
 	for (k = tr->children; k != NULL; k = k->next) {
 		xmlNode *r;
 		char num[16];
+		int sel;
 
 		if (!report_el(k, NS_XCCDF12, "rule-result"))
 			continue;
 		for (r = k->children; r != NULL &&
 		    !report_el(r, NS_XCCDF12, "result"); r = r->next)
 			;
-		if (r == NULL || r->children == NULL ||
+		sel = r == NULL || r->children == NULL ||
 		    r->children->content == NULL ||
 		    strcmp((const char *)r->children->content,
-		    "notselected") == 0 || shown++ % 3 == 0)
+		    "notselected") != 0;
+		if (seen[sel]++ % 2 == 0)
 			continue;
 		snprintf(num, sizeof(num), "%u", ++n);
 		if (xmlSetProp(k, BAD_CAST REPORT_PART_ATTR, BAD_CAST num) ==

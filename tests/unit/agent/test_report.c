@@ -859,7 +859,7 @@ test_report__two_transforms(void **state)
 	assert_null(strstr(two, "kensa-"));
 	free(one);
 	free(two);
-	/* Too few selected rules for a second transform: the same page. */
+	/* Too few rule results for a second transform: the same page. */
 	doc = make_many(6);
 	write_file(tpath("few.xml"), doc);
 	free(doc);
