@@ -822,7 +822,7 @@ report_prune_doc(xmlDoc *doc)
  * ---- two transforms on two cores ----------------------------------------
  * The rows of the rules, with the details and OVAL evidence of those a
  * profile selected, are most of a transform. With two cores a second
- * transform of the same input renders half of them (the rule-results
+ * transform of the same input renders about half of them (the rule-results
  * numbered here with the attribute kensa-part), the first renders the rest
  * of the page with a comment <!--kensa-row N--> in each of their places,
  * and report_join puts them together: the same bytes as one transform
@@ -910,19 +910,60 @@ report_job_clear(struct report_job *j)
 	memset(j, 0, sizeof(*j));
 }
 
+/* Elements under n, counting n (iteratively: the depth is the input's). */
+static uint32_t
+report_count_elems(const xmlNode *n)
+{
+	const xmlNode *root = n;
+	uint32_t c = 0;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			c++;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+	return c;
+}
+
+/* What a row is likely to cost a transform: its rule's elements (the
+ * pruning left titles and idents of rules not selected, everything of the
+ * others), its own, and a little for the row itself. */
+static uint32_t
+report_row_weight(xmlDoc *doc, xmlNode *rr)
+{
+	xmlChar *id = xmlGetProp(rr, BAD_CAST "idref");
+	xmlAttr *a = id != NULL ? xmlGetID(doc, id) : NULL;
+	uint32_t w = 4 + report_count_elems(rr);
+
+	xmlFree(id);
+	if (a != NULL && a->type == XML_ATTRIBUTE_NODE && a->parent != NULL)
+		w += report_count_elems(a->parent);
+	return w;
+}
+
 /*
  * Numbers the rule-results of the shown TestResult that the second
- * transform renders: every second one the profile selected and every
- * second one it did not (a row of either costs much the same in each
- * transform; the first also renders the page around them). Returns how
- * many; 0 (nothing numbered) when there are too few rows to be worth a
- * second transform.
+ * transform renders: rows in document order go to whichever transform
+ * keeps the second one's share of the rows' weight (report_row_weight)
+ * nearest 55 % (the first also renders the page around them). Returns
+ * how many; 0 (nothing numbered) when there are too few rows to be worth
+ * a second transform.
  */
 static uint32_t
 report_split_mark(xmlDoc *doc)
 {
 	xmlNode *tr = report_last_tr(doc), *k;
-	uint32_t total = 0, n = 0, seen[2] = { 0, 0 };
+	uint64_t wa = 0, wb = 0;
+	uint32_t total = 0, n = 0;
 
 	if (tr == NULL)
 		return 0;
@@ -936,21 +977,17 @@ report_split_mark(xmlDoc *doc)
 	if (total < REPORT_SPLIT_MIN)
 		return 0;
 	for (k = tr->children; k != NULL; k = k->next) {
-		xmlNode *r;
+		uint64_t w;
 		char num[16];
-		int sel;
 
 		if (!report_el(k, NS_XCCDF12, "rule-result"))
 			continue;
-		for (r = k->children; r != NULL &&
-		    !report_el(r, NS_XCCDF12, "result"); r = r->next)
-			;
-		sel = r == NULL || r->children == NULL ||
-		    r->children->content == NULL ||
-		    strcmp((const char *)r->children->content,
-		    "notselected") != 0;
-		if (seen[sel]++ % 2 == 0)
+		w = report_row_weight(doc, k);
+		if ((wb + w) * 100 > (wa + wb + w) * 55) {
+			wa += w;
 			continue;
+		}
+		wb += w;
 		snprintf(num, sizeof(num), "%u", ++n);
 		if (xmlSetProp(k, BAD_CAST REPORT_PART_ATTR, BAD_CAST num) ==
 		    NULL)
