@@ -323,6 +323,9 @@ eval_main(struct xccdf_args *a)
 	xmlDoc *rdoc = NULL;
 	int rc, status = AGENT_EXIT_ERROR;
 
+	/* The report's stylesheets compile while the content is read. */
+	if (a->report != NULL)
+		agent_report_preload();
 	if ((rc = xccdf_content_open(&c, a->content)) < 0) {
 		agent_perror(NULL);
 		goto out;
@@ -392,6 +395,7 @@ eval_main(struct xccdf_args *a)
 		status = AGENT_EXIT_ERROR;
 	}
 out:
+	agent_report_preload_end();
 	if (ks_atomic_wait_all() != 0) {
 		agent_perror(NULL);
 		status = AGENT_EXIT_ERROR;

@@ -408,9 +408,12 @@ agent_report_html(const char *in_path, const char *out_path,
 	int rc;
 
 	ks_xml_init();
+	/* The stylesheets compile while the input is read. */
+	agent_report_preload();
 	if ((rc = ks_xml_doc_read_file(&doc, in_path)) == 0)
 		rc = agent_report_html_doc(doc, in_path, out_path, lang,
 		    findings_path);
+	agent_report_preload_end();
 	if (!ks_mem_leave(doc))
 		xmlFreeDoc(doc);
 	return rc;
@@ -858,6 +861,71 @@ report_styles_load(void *arg)
 	return NULL;
 }
 
+/* Stylesheets compiled ahead (agent_report_preload). */
+static struct report_styles report_pre;
+static char report_pre_xsl[PATH_MAX];
+static pthread_t report_pre_th;
+static bool report_pre_started;
+
+static bool report_split_wanted(const char *findings_path);
+
+static int
+report_xsl_path(char *buf, size_t n)
+{
+	const char *datadir = agent_datadir();
+	int w = snprintf(buf, n, "%s/xsl/report.xsl", datadir);
+
+	if (w < 0 || (size_t)w >= n) {
+		ks_error_set("%s: data directory path too long", datadir);
+		return KS_ELIMIT;
+	}
+	return 0;
+}
+
+void
+agent_report_preload(void)
+{
+	if (report_pre_started || !report_split_wanted(NULL) ||
+	    report_xsl_path(report_pre_xsl, sizeof(report_pre_xsl)) != 0 ||
+	    ks_dl_load(&xslt_lib) != 0) {
+		/* The report says what is wrong when it comes to it. */
+		ks_error_clear();
+		return;
+	}
+	ks_xml_init();
+	XL.xsltSetGenericErrorFunc(NULL, report_xslt_error);
+	memset(&report_pre, 0, sizeof(report_pre));
+	report_pre.xsl = report_pre_xsl;
+	report_pre_started = pthread_create(&report_pre_th, NULL,
+	    report_styles_load, &report_pre) == 0;
+}
+
+/* The preloaded stylesheets of xsl into *s (joined), if there are. */
+static bool
+report_preload_take(const char *xsl, struct report_styles *s)
+{
+	if (!report_pre_started || strcmp(xsl, report_pre_xsl) != 0)
+		return false;
+	pthread_join(report_pre_th, NULL);
+	report_pre_started = false;
+	*s = report_pre;
+	s->xsl = xsl;
+	memset(&report_pre, 0, sizeof(report_pre));
+	return true;
+}
+
+void
+agent_report_preload_end(void)
+{
+	if (!report_pre_started)
+		return;
+	pthread_join(report_pre_th, NULL);
+	report_pre_started = false;
+	XL.xsltFreeStylesheet(report_pre.v[0]);
+	XL.xsltFreeStylesheet(report_pre.v[1]);
+	memset(&report_pre, 0, sizeof(report_pre));
+}
+
 /* One transform. With `string` the page is serialized into out. */
 struct report_job {
 	xsltStylesheetPtr	 style;
@@ -1154,7 +1222,7 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	char xsl[PATH_MAX], dir[PATH_MAX];
 	const char *datadir = agent_datadir();
 	pthread_t th;
-	bool compiling = false;
+	bool compiling = false, preloaded;
 	uint32_t nsplit = 0;
 	int rc = KS_ERROR, n;
 
@@ -1163,11 +1231,8 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 		return rc;
 	if (lang == NULL)
 		lang = agent_lang(NULL);
-	n = snprintf(xsl, sizeof(xsl), "%s/xsl/report.xsl", datadir);
-	if (n < 0 || (size_t)n >= sizeof(xsl)) {
-		ks_error_set("%s: data directory path too long", datadir);
-		return KS_ELIMIT;
-	}
+	if ((rc = report_xsl_path(xsl, sizeof(xsl))) != 0)
+		return rc;
 	n = snprintf(dir, sizeof(dir), "%s/xsl", datadir);
 	if (n < 0 || (size_t)n >= sizeof(dir) || realpath(dir, rs.dir) == NULL ||
 	    strlen(rs.dir) + 2 > sizeof(rs.dir)) {
@@ -1180,7 +1245,8 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 
 	XL.xsltSetGenericErrorFunc(NULL, report_xslt_error);
 	styles.xsl = xsl;
-	if (report_split_wanted(findings_path))
+	preloaded = report_preload_take(xsl, &styles);
+	if (!preloaded && report_split_wanted(findings_path))
 		compiling = pthread_create(&th, NULL, report_styles_load,
 		    &styles) == 0;
 	if ((rc = report_check_input(doc, in_path)) != 0)
@@ -1196,8 +1262,9 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	if (findings_path != NULL && (rc = report_load_findings(&fdoc,
 	    findings_path, &rs)) != 0)
 		goto out;
-	if (compiling) {
-		pthread_join(th, NULL);
+	if (compiling || preloaded) {
+		if (compiling)
+			pthread_join(th, NULL);
 		compiling = false;
 		ja.style = styles.v[0];
 		jb.style = styles.v[1];
@@ -1206,7 +1273,8 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 			ks_error_set("%s", styles.err);
 			goto out;
 		}
-		nsplit = report_split_mark(doc);
+		if (report_split_wanted(findings_path))
+			nsplit = report_split_mark(doc);
 	} else if ((rc = report_load_style(&ja.style, xsl)) != 0) {
 		goto out;
 	}
@@ -1276,11 +1344,11 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	}
 	rc = report_write(ja.res, ja.style, out_path);
 out:
-	if (compiling) {
+	if (compiling)
 		pthread_join(th, NULL);
-		XL.xsltFreeStylesheet(styles.v[0]);
-		XL.xsltFreeStylesheet(styles.v[1]);
-	}
+	/* Compiled or preloaded, and not taken by a transform. */
+	XL.xsltFreeStylesheet(styles.v[0]);
+	XL.xsltFreeStylesheet(styles.v[1]);
 	XL.xsltSetGenericErrorFunc(NULL, NULL);
 	report_job_clear(&ja);
 	report_job_clear(&jb);

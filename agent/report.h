@@ -36,6 +36,14 @@ int agent_report_html(const char *in_path, const char *out_path,
 struct _xmlDoc;
 int agent_report_html_doc(struct _xmlDoc *doc, const char *name,
     const char *out_path, const char *lang, const char *findings_path);
+/*
+ * Starts compiling the stylesheet on a thread of its own (with two cores)
+ * while the caller reads and evaluates its input; the next report takes
+ * it. agent_report_preload_end joins and frees what no report took. For
+ * the main thread; both may be called whatever happens in between.
+ */
+void agent_report_preload(void);
+void agent_report_preload_end(void);
 
 /*
  * `kensa scan`'s report (scan_baseline.c): renders OUTDIR/report.html from
