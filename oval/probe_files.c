@@ -1089,6 +1089,20 @@ alt_prefixes(struct fwalk *w, const char *p, const char *end,
 	return add_prefix(w, cur);
 }
 
+/* Whether the inline options at p (after "(?") turn extended mode on or
+ * off: "(?x)", "(?ix:", "(?-x)"... */
+static bool
+inline_x(const char *p)
+{
+	for (; *p != '\0' && *p != ')' && *p != ':'; p++)
+		if (*p == 'x')
+			return true;
+		else if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' &&
+		    *p <= 'Z') || *p == '-' || *p == '^'))
+			return false;
+	return false;
+}
+
 /*
  * Adds the literal prefixes of a regular expression, per top-level
  * alternative ("^/etc/a|^/usr/b" gives /etc/a and /usr/b) and per
@@ -1106,6 +1120,16 @@ regex_prefixes(struct fwalk *w, const char *re)
 
 	for (p = re;; p++) {
 		if (*p == '\\' && p[1] != '\0') {
+			/* \Q...\E quotes anything, parentheses and bars too:
+			 * not followed, the walk is not pruned. \cX is one
+			 * character, whatever X is ("\c(" opens no group). */
+			if (p[1] == 'Q')
+				return false;
+			if (p[1] == 'c') {
+				if (p[2] == '\0')
+					return false;
+				p++;
+			}
 			p++;
 			continue;
 		}
@@ -1123,8 +1147,13 @@ regex_prefixes(struct fwalk *w, const char *re)
 				p++;
 			if (p[1] == ']')
 				p++;
-		} else if (*p == '(')
+		} else if (*p == '(') {
+			/* A comment, or extended mode (whitespace and "#..."
+			 * comments ignored), can hide parentheses and bars. */
+			if (p[1] == '?' && (p[2] == '#' || inline_x(p + 2)))
+				return false;
 			depth++;
+		}
 		else if (*p == ')' && depth > 0)
 			depth--;
 		else if ((*p == '|' && depth == 0) || *p == '\0') {

@@ -378,12 +378,52 @@ test_probe_files__regex_groups_prune(void **state)
 	fx_free(&f);
 }
 
+/* The pattern prefixes a walk is pruned by (probe_files_regex_prefixes):
+ * constructs that hide parentheses or bars from a plain scan (\cX, \Q..\E,
+ * comments, extended mode) leave the walk unpruned. The first pattern is
+ * what fuzz_prefixes found: "\c(" is one character, so "n" is a top-level
+ * alternative that matches anywhere. */
+static void
+test_probe_files__prefixes_escapes(void **state)
+{
+	static const struct {
+		const char	*re;
+		uint32_t	 n;
+		const char	*first;
+	} cases[] = {
+		{ "^\\/(|s)bi,|^\\/usr\\c(|n|^\\/usrlibexec", 0, NULL },
+		{ "^/etc/a\\c(b", 1, "/etc/a" },
+		{ "^/a(?x) b|c", 0, NULL },
+		{ "^/a(?ix:b)|^/c", 0, NULL },
+		{ "^/a(?#(|x)|^/b", 0, NULL },
+		{ "^/a\\Q(|\\E|^/b", 0, NULL },
+		{ "^/a[\\c]]|^/b", 2, "/a" },
+		{ "^/usr/(|local/)bin", 2, "/usr/bin" },
+		{ "^/a(?i)b|^/c", 2, "/a" },
+	};
+	char *out[PROBE_FILES_MAX_PREFIXES];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint32_t n = probe_files_regex_prefixes(cases[i].re, out);
+
+		if (n != cases[i].n)
+			fail_msg("%s: %u prefixes, want %u", cases[i].re, n,
+			    cases[i].n);
+		if (n > 0)
+			assert_string_equal(out[0], cases[i].first);
+		for (uint32_t j = 0; j < n; j++)
+			free(out[j]);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_probe_files__not_equal),
 		cmocka_unit_test(test_probe_files__regex_groups_prune),
+		cmocka_unit_test(test_probe_files__prefixes_escapes),
 		cmocka_unit_test(test_probe_files__unsupported_operation),
 		cmocka_unit_test(test_probe_files__case_insensitive_path),
 		cmocka_unit_test(test_probe_files__links_stay_inside),
