@@ -1029,6 +1029,53 @@ resolve_relative_url(struct xccdf_content *c, const char *base,
 	return resolve_remote(c, url, base_name(url), NULL, out);
 }
 
+/* The name of a component without one from a catalog: the part after
+ * the last '_' of "scap_org.open-scap_comp_ssg-debian11-oval.xml" is
+ * the file it was made from. */
+static const char *
+comp_name(const char *cid)
+{
+	const char *us = strrchr(cid, '_');
+
+	return us != NULL && us[1] != '\0' ? us + 1 : cid;
+}
+
+void
+xccdf_content_foreach_oval(struct xccdf_content *c,
+    const struct xccdf_ds_checklist *cl,
+    void (*cb)(struct _xmlNode *root, const char *name, void *payload),
+    void *payload)
+{
+	static const char *const groups[] = { "checks", "dictionaries" };
+	xmlNode *stream;
+
+	if (c->kind != XCCDF_DOC_DS_COLLECTION || c->root == NULL ||
+	    cl == NULL || cl->datastream_id == NULL ||
+	    (stream = ds_stream(c, cl->datastream_id)) == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		xmlNode *g = ds_group(stream, groups[i]), *n;
+
+		for (n = g != NULL ? first_elem(g->children) : NULL; n != NULL;
+		    n = next_elem(n)) {
+			const char *href = xccdf_ds_attr(n, "href",
+			    XCCDF_XLINK_NS);
+			xmlNode *comp, *root;
+
+			if (!xccdf_ds_is(n, XCCDF_DS_NS, "component-ref") ||
+			    href == NULL || href[0] != '#' ||
+			    (comp = ks_map_get(c->comps, href + 1)) == NULL ||
+			    (root = first_elem(comp->children)) == NULL ||
+			    root->ns == NULL || strcmp((const char *)root->name,
+			    "oval_definitions") != 0 ||
+			    strcmp((const char *)root->ns->href,
+			    XCCDF_OVAL_DEFS_NS) != 0)
+				continue;
+			cb(root, comp_name(href + 1), payload);
+		}
+	}
+}
+
 /* Fills out from a component-ref's component; name given or derived. */
 static int
 resolve_cref(struct xccdf_content *c, xmlNode *cref, const char *name,
@@ -1049,13 +1096,8 @@ resolve_cref(struct xccdf_content *c, xmlNode *cref, const char *name,
 	out->root = root;
 	out->component_id = cid;
 	out->component_ref = xccdf_ds_attr(cref, "id", NULL);
-	if (name == NULL) {
-		/* "scap_org.open-scap_comp_ssg-debian11-oval.xml": the
-		 * part after the last '_' is the file it was made from. */
-		const char *us = strrchr(cid, '_');
-
-		name = us != NULL && us[1] != '\0' ? us + 1 : cid;
-	}
+	if (name == NULL)
+		name = comp_name(cid);
 	out->name = name;
 	return 0;
 }

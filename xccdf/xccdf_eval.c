@@ -1006,6 +1006,10 @@ xccdf_eval_run(struct xccdf_eval **out, struct xccdf_content *c,
 
 	if ((rc = xccdf_content_checklist(c, e->opts, &e->checklist)) < 0)
 		goto out;
+	/* The data stream's OVAL loads beside the benchmark's reading. */
+	if ((rc = xccdf_oval_new(&e->oval, target, e->opts)) < 0)
+		goto out;
+	xccdf_oval_prefetch(e->oval, c, &e->checklist);
 	/* A remote checklist's messages name its URL, not the stream. */
 	if ((rc = xccdf_bench_parse(&e->bench, e->checklist.benchmark,
 	    e->checklist.base_url != NULL ? e->checklist.base_url :
@@ -1024,8 +1028,6 @@ xccdf_eval_run(struct xccdf_eval **out, struct xccdf_content *c,
 		goto out;
 	if ((rc = xccdf_content_foreach_dict(c, &e->checklist, dict_cb,
 	    x)) < 0)
-		goto out;
-	if ((rc = xccdf_oval_new(&e->oval, target, e->opts)) < 0)
 		goto out;
 	x->applies = ks_calloc(e->bench->nitems, sizeof(*x->applies));
 	e->bench_applicable = item_applies(x, 0, 0);
@@ -1053,6 +1055,9 @@ xccdf_eval_run(struct xccdf_eval **out, struct xccdf_content *c,
 	compute_scores(x);
 	titles_fill(x);
 	e->end_time = now_iso(x);
+	/* Components no rule asked for may still be loading; the outputs
+	 * move the DOM they read. */
+	xccdf_oval_prefetch_end(e->oval);
 	rc = 0;
 out:
 	for (k = 0; k < nplans; k++)

@@ -492,6 +492,17 @@ int xccdf_content_foreach_dict(struct xccdf_content *c,
     int (*cb)(struct _xmlNode *root, const void *ctx, void *payload),
     void *payload);
 /*
+ * The OVAL definitions documents among the components the checklist's
+ * data stream refers to (checks and dictionaries; local ones only), in
+ * document order: cb(root, name) with the oval_definitions element and
+ * the name a component-ref without one gets (xccdf_content_resolve). For
+ * loading them ahead; nothing for a plain file.
+ */
+void xccdf_content_foreach_oval(struct xccdf_content *c,
+    const struct xccdf_ds_checklist *cl,
+    void (*cb)(struct _xmlNode *root, const char *name, void *payload),
+    void *payload);
+/*
  * Resolves `href` of a check in the checklist (ctx NULL) or in a
  * dictionary (its ctx): through the component-ref's catalog (a
  * cat:uri name="href" uri="#component-ref-id"), a "#component-ref-id"
@@ -626,6 +637,17 @@ int xccdf_oval_add(struct xccdf_oval *o, const struct xccdf_resource *r,
     uint32_t nexports);
 /* Collects and evaluates what was registered (each resource once). */
 int xccdf_oval_run(struct xccdf_oval *o);
+/*
+ * Starts loading the OVAL components of the checklist's data stream on a
+ * thread (with two cores): xccdf_oval_add takes a model from there when
+ * it is the one it would load (same element, same name). The content's
+ * DOM must not change until xccdf_oval_prefetch_end (or the free).
+ */
+void xccdf_oval_prefetch(struct xccdf_oval *o, struct xccdf_content *c,
+    const struct xccdf_ds_checklist *cl);
+/* Waits for the loading ahead to end and frees what was not taken: from
+ * then on the content's DOM may change (the report's ARF moves it). */
+void xccdf_oval_prefetch_end(struct xccdf_oval *o);
 /* The OVAL result name ("true", ...) and class of a definition evaluated by
  * run; KS_ENOTFOUND when it was not registered. */
 int xccdf_oval_result(struct xccdf_oval *o, const struct xccdf_resource *r,

@@ -7,9 +7,11 @@
  * itself (oval/).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -29,12 +31,32 @@ struct xo_doc {
 	char			*load_msg;
 };
 
+/*
+ * A model loaded ahead (xccdf_oval_prefetch), on a thread of its own,
+ * while the benchmark is read and its applicability decided: a data
+ * stream's OVAL component is a tenth of an evaluation's time.
+ */
+struct xo_pre {
+	struct _xmlNode		*root;
+	const char		*name;	/* the content's string */
+	struct oval_defs	*defs;	/* NULL when failed or taken */
+	bool			 done;
+};
+
+#define XO_PRE_MAX	8
+
 struct xccdf_oval {
 	struct plat_target	*target;
 	struct xo_doc		*docs;
 	uint32_t		 ndocs;
 	size_t			 cap;
 	struct ks_strpool	*pool;
+	struct xo_pre		 pre[XO_PRE_MAX];
+	uint32_t		 npre;
+	bool			 pre_started;
+	pthread_t		 pre_th;
+	pthread_mutex_t		 pre_mu;
+	pthread_cond_t		 pre_cv;
 };
 
 int
@@ -46,6 +68,8 @@ xccdf_oval_new(struct xccdf_oval **out, struct plat_target *target,
 
 	(void)opts;
 	o->target = target;
+	pthread_mutex_init(&o->pre_mu, NULL);
+	pthread_cond_init(&o->pre_cv, NULL);
 	if ((rc = ks_strpool_new(&o->pool)) < 0) {
 		free(o);
 		*out = NULL;
@@ -60,6 +84,9 @@ xccdf_oval_free(struct xccdf_oval *o)
 {
 	if (o == NULL)
 		return;
+	xccdf_oval_prefetch_end(o);
+	pthread_mutex_destroy(&o->pre_mu);
+	pthread_cond_destroy(&o->pre_cv);
 	for (uint32_t i = 0; i < o->ndocs; i++) {
 		oval_session_free(o->docs[i].sess);
 		oval_unload(o->docs[i].defs);
@@ -83,6 +110,115 @@ resource_key(const struct xccdf_resource *r)
 	if (r->path != NULL)
 		return ks_asprintf("p:%s", r->path);
 	return ks_asprintf("n:%p", (void *)r->root);
+}
+
+static void *
+pre_run(void *arg)
+{
+	struct xccdf_oval *o = arg;
+
+	for (uint32_t i = 0; i < o->npre; i++) {
+		struct oval_defs *defs = NULL;
+
+		/* A failure is left to the load on the caller's thread, which
+		 * reports it as it always does. */
+		if (oval_load_node(&defs, o->pre[i].root, o->pre[i].name) < 0)
+			defs = NULL;
+		ks_error_clear();
+		pthread_mutex_lock(&o->pre_mu);
+		o->pre[i].defs = defs;
+		o->pre[i].done = true;
+		pthread_cond_broadcast(&o->pre_cv);
+		pthread_mutex_unlock(&o->pre_mu);
+	}
+	return NULL;
+}
+
+static void
+pre_add(struct _xmlNode *root, const char *name, void *payload)
+{
+	struct xccdf_oval *o = payload;
+
+	if (o->npre < XO_PRE_MAX) {
+		o->pre[o->npre].root = root;
+		o->pre[o->npre].name = name;
+		o->npre++;
+	}
+}
+
+/* Elements in the component's definitions and tests: how long it takes. */
+static size_t
+pre_size(const struct xo_pre *p)
+{
+	size_t n = 0;
+
+	for (const xmlNode *k = p->root->children; k != NULL; k = k->next)
+		for (const xmlNode *d = k->children; d != NULL; d = d->next)
+			n += d->type == XML_ELEMENT_NODE;
+	return n;
+}
+
+void
+xccdf_oval_prefetch(struct xccdf_oval *o, struct xccdf_content *c,
+    const struct xccdf_ds_checklist *cl)
+{
+	if (o->pre_started || o->npre > 0 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return;
+	xccdf_content_foreach_oval(c, cl, pre_add, o);
+	/* The small ones first: a CPE dictionary's checks are needed
+	 * before the rules'. */
+	for (uint32_t i = 1; i < o->npre; i++)
+		for (uint32_t j = i; j > 0 &&
+		    pre_size(&o->pre[j]) < pre_size(&o->pre[j - 1]); j--) {
+			struct xo_pre t = o->pre[j];
+
+			o->pre[j] = o->pre[j - 1];
+			o->pre[j - 1] = t;
+		}
+	if (o->npre > 0 &&
+	    pthread_create(&o->pre_th, NULL, pre_run, o) == 0)
+		o->pre_started = true;
+	else
+		o->npre = 0;
+}
+
+void
+xccdf_oval_prefetch_end(struct xccdf_oval *o)
+{
+	if (o == NULL || !o->pre_started)
+		return;
+	pthread_join(o->pre_th, NULL);
+	o->pre_started = false;
+	for (uint32_t i = 0; i < o->npre; i++) {
+		oval_unload(o->pre[i].defs);
+		o->pre[i].defs = NULL;
+	}
+	o->npre = 0;
+}
+
+/* The model loaded ahead for root under that name, waited for; NULL when
+ * there is none (or it failed): the caller loads it. */
+static struct oval_defs *
+pre_take(struct xccdf_oval *o, const struct _xmlNode *root, const char *name)
+{
+	struct oval_defs *defs = NULL;
+
+	if (!o->pre_started)
+		return NULL;
+	for (uint32_t i = 0; i < o->npre; i++) {
+		struct xo_pre *p = &o->pre[i];
+
+		if (p->root != root || strcmp(p->name, name) != 0)
+			continue;
+		pthread_mutex_lock(&o->pre_mu);
+		while (!p->done)
+			pthread_cond_wait(&o->pre_cv, &o->pre_mu);
+		defs = p->defs;
+		p->defs = NULL;
+		pthread_mutex_unlock(&o->pre_mu);
+		break;
+	}
+	return defs;
 }
 
 static int
@@ -112,6 +248,9 @@ doc_get(struct xccdf_oval *o, const struct xccdf_resource *r,
 	    r->path != NULL ? r->path : "oval");
 	if (r->path != NULL)
 		rc = oval_load(&d->defs, r->path);
+	else if (r->root != NULL &&
+	    (d->defs = pre_take(o, r->root, d->name)) != NULL)
+		rc = 0;
 	else if (r->root != NULL)
 		rc = oval_load_node(&d->defs, r->root, d->name);
 	else {

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include <libxml/tree.h>
 
 #include "oval/oval.h"
+#include "xccdf/ds_int.h"
 #include "xccdf/xccdf_int.h"
 
 /* The OVAL namespaces are declared on the collection root only, as SSG's
@@ -220,6 +222,76 @@ test_xccdf_oval__broken_component_fails_each_time(void **state)
 	assert_string_equal(ks_error_msg(), first);
 }
 
+/*
+ * Loading ahead (xccdf_oval_prefetch): the OVAL components the stream
+ * refers to load on a thread; a resource of the same element and name
+ * gets that model, a broken one fails as it does without (the load on
+ * the caller's thread says why), and what no rule took is freed by
+ * xccdf_oval_prefetch_end.
+ */
+static void
+test_xccdf_oval__prefetch(void **state)
+{
+	static const char stream[] =
+	    "<ds:data-stream xmlns:xlink='http://www.w3.org/1999/xlink' "
+	    "id='s'><ds:checks>"
+	    "<ds:component-ref id='r1' xlink:href='#comp-oval'/>"
+	    "<ds:component-ref id='r2' xlink:href='#comp-bad'/>"
+	    "<ds:component-ref id='r3' xlink:href='#comp-unused'/>"
+	    "</ds:checks></ds:data-stream>\n";
+	struct fx *f = *state;
+	struct xccdf_content *c = NULL;
+	struct xccdf_ds_checklist cl = {.datastream_id = "s"};
+	struct xccdf_oval *o = NULL;
+	struct xccdf_resource r = {.name = "comp-oval",
+	                           .component_id = "comp-oval"};
+	struct xccdf_resource bad = {.name = "comp-bad",
+	                             .component_id = "comp-bad"};
+	const char *names[] = {"oval:t:var:1"}, *vals[] = {"5"};
+	const char *res = NULL, *klass = NULL, *end;
+	char *doc, first[512];
+	size_t at;
+	xmlDoc *d;
+
+	(void)f;
+	/* The fixture's collection with a stream and one more component. */
+	end = strstr(ds_doc, "</ds:data-stream-collection>");
+	at = (size_t)(end - ds_doc);
+	doc = malloc(sizeof(ds_doc) + sizeof(stream) + 512);
+	memcpy(doc, ds_doc, at);
+	snprintf(doc + at, sizeof(stream) + 512, "%s<ds:component id="
+	    "'comp-unused'>%s</ds:component>\n</ds:data-stream-collection>\n",
+	    stream, "<oval-def:oval_definitions><oval-def:generator>"
+	    "<oval:schema_version>5.11.2</oval:schema_version><oval:timestamp>"
+	    "2026-01-01T00:00:00</oval:timestamp></oval-def:generator>"
+	    "</oval-def:oval_definitions>");
+	assert_int_equal(xccdf_content_open_mem(&c, doc, strlen(doc),
+	    "pre.xml"), 0);
+	free(doc);
+	d = xccdf_content_root(c)->doc;
+	r.root = component_child(d, "comp-oval");
+	bad.root = component_child(d, "comp-bad");
+	assert_non_null(r.root);
+	assert_int_equal(xccdf_oval_new(&o, f->t, NULL), 0);
+	xccdf_oval_prefetch(o, c, &cl);
+
+	assert_int_equal(xccdf_oval_add(o, &r, "oval:t:def:1", names, vals,
+	    1), 0);
+	assert_int_equal(xccdf_oval_run(o), 0);
+	assert_int_equal(xccdf_oval_result(o, &r, "oval:t:def:1", &res,
+	    &klass), 0);
+	assert_string_equal(res, "true");
+	assert_true(xccdf_oval_add(o, &bad, "oval:t:def:1", NULL, NULL,
+	    0) < 0);
+	snprintf(first, sizeof(first), "%s", ks_error_msg());
+	assert_non_null(strstr(first, "comp-bad"));
+	ks_error_clear();
+	xccdf_oval_prefetch_end(o);
+	xccdf_oval_prefetch_end(o);
+	xccdf_oval_free(o);
+	xccdf_content_free(c);
+}
+
 int
 main(void)
 {
@@ -237,6 +309,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_xccdf_oval__broken_component_fails_each_time, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_xccdf_oval__prefetch,
+		    setup, teardown),
 	};
 
 	ks_xml_init();
