@@ -830,9 +830,10 @@ report_prune_doc(xmlDoc *doc)
  * of the page with a comment <!--kensa-row N--> in each of their places,
  * and report_join puts them together: the same bytes as one transform
  * (tests/e2e/ssg-xccdf.sh compares, KENSA_REPORT_THREADS=1 forces one).
- * Each transform has its own stylesheet (libxslt's compiled stylesheets
- * are not made to be shared between threads), both compiled on a helper
- * thread while this one prunes. The input is only read by the transforms;
+ * Each transform has its own stylesheet (libxslt does not promise that a
+ * compiled one can be shared between threads), both compiled on a thread
+ * of their own while the input is read (agent_report_preload), else here.
+ * The input is only read by the transforms;
  * libxslt writes its document order into it (xmlXPathOrderDocElems) when
  * a context is created, so both contexts are created on this thread
  * before the second transform starts.
@@ -1222,7 +1223,7 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	char xsl[PATH_MAX], dir[PATH_MAX];
 	const char *datadir = agent_datadir();
 	pthread_t th;
-	bool compiling = false, preloaded;
+	bool preloaded, split = report_split_wanted(findings_path);
 	uint32_t nsplit = 0;
 	int rc = KS_ERROR, n;
 
@@ -1246,9 +1247,6 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	XL.xsltSetGenericErrorFunc(NULL, report_xslt_error);
 	styles.xsl = xsl;
 	preloaded = report_preload_take(xsl, &styles);
-	if (!preloaded && report_split_wanted(findings_path))
-		compiling = pthread_create(&th, NULL, report_styles_load,
-		    &styles) == 0;
 	if ((rc = report_check_input(doc, in_path)) != 0)
 		goto out;
 	/* KENSA_REPORT_WHOLE: the transform over the whole document, for
@@ -1262,22 +1260,21 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	if (findings_path != NULL && (rc = report_load_findings(&fdoc,
 	    findings_path, &rs)) != 0)
 		goto out;
-	if (compiling || preloaded) {
-		if (compiling)
-			pthread_join(th, NULL);
-		compiling = false;
-		ja.style = styles.v[0];
-		jb.style = styles.v[1];
-		styles.v[0] = styles.v[1] = NULL;
-		if ((rc = styles.rc) != 0) {
-			ks_error_set("%s", styles.err);
-			goto out;
-		}
-		if (report_split_wanted(findings_path))
-			nsplit = report_split_mark(doc);
-	} else if ((rc = report_load_style(&ja.style, xsl)) != 0) {
+	/* Not compiled ahead (one core, or no thread to be had): here. */
+	if (!preloaded && split)
+		(void)report_styles_load(&styles);
+	else if (!preloaded &&
+	    (styles.rc = report_load_style(&styles.v[0], xsl)) != 0)
+		snprintf(styles.err, sizeof(styles.err), "%s", ks_error_msg());
+	ja.style = styles.v[0];
+	jb.style = styles.v[1];
+	styles.v[0] = styles.v[1] = NULL;
+	if ((rc = styles.rc) != 0) {
+		ks_error_set("%s", styles.err);
 		goto out;
 	}
+	if (split && jb.style != NULL)
+		nsplit = report_split_mark(doc);
 	rc = KS_ERROR;
 	if ((sec = XL.xsltNewSecurityPrefs()) == NULL ||
 	    XL.xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE,
@@ -1344,9 +1341,7 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	}
 	rc = report_write(ja.res, ja.style, out_path);
 out:
-	if (compiling)
-		pthread_join(th, NULL);
-	/* Compiled or preloaded, and not taken by a transform. */
+	/* Preloaded, and not taken by a transform. */
 	XL.xsltFreeStylesheet(styles.v[0]);
 	XL.xsltFreeStylesheet(styles.v[1]);
 	XL.xsltSetGenericErrorFunc(NULL, NULL);

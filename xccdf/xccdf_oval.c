@@ -33,12 +33,13 @@ struct xo_doc {
 
 /*
  * A model loaded ahead (xccdf_oval_prefetch), on a thread of its own,
- * while the benchmark is read and its applicability decided: a data
- * stream's OVAL component is a tenth of an evaluation's time.
+ * while the benchmark is read and its applicability decided: loading a
+ * data stream's OVAL components is more than half of an evaluation.
  */
 struct xo_pre {
 	struct _xmlNode		*root;
 	const char		*name;	/* the content's string */
+	size_t			 size;	/* elements of its lists: its cost */
 	struct oval_defs	*defs;	/* NULL when failed or taken */
 	bool			 done;
 };
@@ -139,23 +140,18 @@ pre_add(struct _xmlNode *root, const char *name, void *payload)
 {
 	struct xccdf_oval *o = payload;
 
-	if (o->npre < XO_PRE_MAX) {
-		o->pre[o->npre].root = root;
-		o->pre[o->npre].name = name;
-		o->npre++;
-	}
-}
+	struct xo_pre *p;
 
-/* Elements in the component's definitions and tests: how long it takes. */
-static size_t
-pre_size(const struct xo_pre *p)
-{
-	size_t n = 0;
-
-	for (const xmlNode *k = p->root->children; k != NULL; k = k->next)
+	if (o->npre == XO_PRE_MAX)
+		return;
+	p = &o->pre[o->npre++];
+	p->root = root;
+	p->name = name;
+	p->size = 0;
+	/* Elements in its definitions, tests...: how long it takes. */
+	for (const xmlNode *k = root->children; k != NULL; k = k->next)
 		for (const xmlNode *d = k->children; d != NULL; d = d->next)
-			n += d->type == XML_ELEMENT_NODE;
-	return n;
+			p->size += d->type == XML_ELEMENT_NODE;
 }
 
 void
@@ -169,7 +165,7 @@ xccdf_oval_prefetch(struct xccdf_oval *o, struct xccdf_content *c,
 	 * before the rules'. */
 	for (uint32_t i = 1; i < o->npre; i++)
 		for (uint32_t j = i; j > 0 &&
-		    pre_size(&o->pre[j]) < pre_size(&o->pre[j - 1]); j--) {
+		    o->pre[j].size < o->pre[j - 1].size; j--) {
 			struct xo_pre t = o->pre[j];
 
 			o->pre[j] = o->pre[j - 1];
