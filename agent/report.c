@@ -986,20 +986,8 @@ report_count_elems(const xmlNode *n)
 	const xmlNode *root = n;
 	uint32_t c = 0;
 
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			c++;
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n != root && n->next == NULL)
-			n = n->parent;
-		if (n == root)
-			break;
-		n = n->next;
-	}
+	for (; n != NULL; n = ks_xml_walk_next(root, (xmlNode *)n))
+		c += n->type == XML_ELEMENT_NODE;
 	return c;
 }
 

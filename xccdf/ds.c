@@ -357,7 +357,9 @@ xccdf_content_open(struct xccdf_content **out, const char *path)
 		r = NULL;
 		c->has_src = stat(path, &c->src_st) == 0 &&
 		    S_ISREG(c->src_st.st_mode);
-		if ((rc = ks_xml_doc_read_file(&doc, path)) != 0)
+		/* A data stream's components: two of them at once. */
+		if ((rc = ks_xml_doc_read_file_split(&doc, path,
+		    "component")) != 0)
 			goto out;
 		if ((rc = content_take_doc(c, doc)) != 0)
 			goto out;

@@ -163,6 +163,16 @@ const char *ks_xml_reader_name(struct _xmlTextReader *r);
 /* A whole (small) document as a DOM, same protections; for XPath over
  * xmlfilecontent targets, tailoring files, variables and directives. */
 int ks_xml_doc_read_file(struct _xmlDoc **out, const char *path);
+/*
+ * ks_xml_doc_read_file for a big document of many children, such as a data
+ * stream: with two cores, the root's children from a `child` element near
+ * the middle of the file (named with the root's prefix: "component" under
+ * ds:data-stream-collection) to the last are parsed on a thread of their
+ * own. The same tree, line numbers and errors as ks_xml_doc_read_file;
+ * KENSA_XML_THREADS=1 in the environment makes it that one parse.
+ */
+int ks_xml_doc_read_file_split(struct _xmlDoc **out, const char *path,
+    const char *child);
 int ks_xml_doc_read_mem(struct _xmlDoc **out, const char *buf, size_t len,
     const char *name);
 /* The same, with the string dictionary of `like` (NULL: its own): nodes of
@@ -171,6 +181,12 @@ int ks_xml_doc_read_mem(struct _xmlDoc **out, const char *buf, size_t len,
  * dictionary does not own them. */
 int ks_xml_doc_read_mem_with(struct _xmlDoc **out, const char *buf,
     size_t len, const char *name, const struct _xmlDoc *like);
+/* A walk of root's subtree in document order, without recursion: the node
+ * after n, into n's children when n is an element that has them; NULL
+ * after the last. root itself is the first. */
+struct _xmlNode;
+struct _xmlNode *ks_xml_walk_next(const struct _xmlNode *root,
+    struct _xmlNode *n);
 /* Process-wide libxml2 set-up (no network, error handlers); idempotent. */
 void ks_xml_init(void);
 /* A string libxml2 allocated (xmlChar *: an attribute, a text) as one of

@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "platform/base/base.h"
+#include "platform/base/base_int.h"
 
-static void __attribute__((noreturn))
+void
 ks_oom(void)
 {
 	fputs("kensa: out of memory\n", stderr);

@@ -31,18 +31,6 @@
  */
 #define KS_XML_OPTS	(XML_PARSE_NONET | XML_PARSE_NOCDATA)
 
-/* A DOM is for small documents; anything bigger is refused before parsing. */
-#define KS_XML_DOC_MAX	(256u << 20)
-/* Bytes handed to the push parser at a time. */
-#define KS_XML_CHUNK	(256u << 10)
-
-/* Per reader or per DOM parse: the name for messages and the first error. */
-struct ks_xml_state {
-	char	*name;
-	char	 err[1024];	/* first error, formatted */
-	int	 rc;		/* KS_EPARSE, KS_ELIMIT; 0: none */
-	bool	 dtd_checked;	/* the root element was reached */
-};
 
 /* The state of the parse running on this thread (for handlers without an
  * argument of ours), NULL outside our own calls. */
@@ -445,6 +433,16 @@ ks_xml_reader_name(struct _xmlTextReader *r)
 
 /* ---- DOM ----------------------------------------------------------------- */
 
+struct _xmlNode *
+ks_xml_walk_next(const struct _xmlNode *root, struct _xmlNode *n)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != root && n->next == NULL)
+		n = n->parent;
+	return n == root ? NULL : n->next;
+}
+
 /* SAX hook: any entity declaration stops the parse. */
 static void
 ks_xml_entity_decl(void *ctx, const xmlChar *name, int type,
@@ -615,6 +613,115 @@ out:
 	return rc;
 }
 
+/* ---- DOM from a file, pushed ------------------------------------------- */
+
+struct ks_xml_push *
+ks_xml_push_new(const char *name)
+{
+	struct ks_xml_push *p = ks_calloc(1, sizeof(*p));
+	struct ks_xml_guard g;
+
+	p->st.name = (char *)name;
+	ks_xml_enter(&g, &p->st);
+	p->ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, name);
+	ks_xml_leave(&g);
+	if (p->ctxt == NULL) {
+		free(p);
+		ks_error_set("%s: out of memory", name);
+		return NULL;
+	}
+	p->ctxt->sax->entityDecl = ks_xml_entity_decl;
+	p->ctxt->sax->startElementNs = ks_xml_start_ns;
+	p->ctxt->sax->serror = ks_xml_ctxt_serror;
+	/* COMPACT: see ks_xml_doc_parse. */
+	(void)xmlCtxtUseOptions(p->ctxt, KS_XML_OPTS | XML_PARSE_COMPACT);
+	p->chunk = ks_malloc(KS_XML_CHUNK);
+	return p;
+}
+
+int
+ks_xml_push_bytes(struct ks_xml_push *p, const char *buf, size_t n,
+    bool last)
+{
+	struct ks_xml_guard g;
+
+	if (p->stopped)
+		return 0;
+	p->total += n;
+	if (p->total > KS_XML_DOC_MAX) {
+		ks_error_set("%s: larger than the limit of %u bytes",
+		    p->st.name, KS_XML_DOC_MAX);
+		return KS_ELIMIT;
+	}
+	ks_xml_enter(&g, &p->st);
+	if (xmlParseChunk(p->ctxt, buf, (int)n, last) != 0 || p->st.rc != 0)
+		p->stopped = true;
+	ks_xml_leave(&g);
+	return 0;
+}
+
+int
+ks_xml_push_fd(struct ks_xml_push *p, int fd, int64_t len, bool last)
+{
+	int rc;
+
+	while (!p->stopped && len != 0) {
+		size_t want = KS_XML_CHUNK;
+		ssize_t n;
+
+		if (len > 0 && (uint64_t)len < want)
+			want = (size_t)len;
+		n = read(fd, p->chunk, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return ks_file_errno("cannot read", p->st.name, errno);
+		if (n == 0)
+			break;
+		if (len > 0)
+			len -= n;
+		if ((rc = ks_xml_push_bytes(p, p->chunk, (size_t)n,
+		    false)) != 0)
+			return rc;
+	}
+	return last ? ks_xml_push_bytes(p, NULL, 0, true) : 0;
+}
+
+void
+ks_xml_push_free(struct ks_xml_push *p)
+{
+	if (p == NULL)
+		return;
+	xmlFreeDoc(p->ctxt->myDoc);
+	p->ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(p->ctxt);
+	free(p->chunk);
+	free(p);
+}
+
+int
+ks_xml_push_end(struct ks_xml_push *p, struct _xmlDoc **out)
+{
+	xmlDocPtr doc = p->ctxt->myDoc;
+	int rc;
+
+	*out = NULL;
+	p->ctxt->myDoc = NULL;
+	if (doc == NULL || p->st.rc != 0 || !p->ctxt->wellFormed) {
+		rc = ks_xml_fail(&p->st, 0);
+		goto out;
+	}
+	if ((rc = ks_xml_doc_accept(doc, p->st.name, p->total)) != 0)
+		goto out;
+	*out = doc;
+	doc = NULL;
+	rc = 0;
+out:
+	xmlFreeDoc(doc);
+	ks_xml_push_free(p);
+	return rc;
+}
+
 /*
  * Parses path as a DOM (caller frees with xmlFreeDoc). The file is read by
  * us (capped), so libxml2 opens nothing by itself, and fed to libxml2's
@@ -624,77 +731,18 @@ out:
 int
 ks_xml_doc_read_file(struct _xmlDoc **out, const char *path)
 {
-	struct ks_xml_state st;
-	struct ks_xml_guard g;
-	xmlParserCtxtPtr ctxt = NULL;
-	xmlDocPtr doc = NULL;
-	char *chunk = NULL;
-	size_t total = 0;
-	bool well_formed;
-	int rc = KS_ERROR, fd;
+	struct ks_xml_push *p;
+	int rc, fd;
 
 	*out = NULL;
-	memset(&st, 0, sizeof(st));
-	st.name = (char *)path;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return ks_file_errno("cannot open", path, errno);
-	ks_xml_enter(&g, &st);
-	ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, path);
-	if (ctxt == NULL) {
-		ks_xml_leave(&g);
-		close(fd);
-		ks_error_set("%s: out of memory", path);
-		return KS_ENOMEM;
-	}
-	ctxt->sax->entityDecl = ks_xml_entity_decl;
-	ctxt->sax->startElementNs = ks_xml_start_ns;
-	ctxt->sax->serror = ks_xml_ctxt_serror;
-	chunk = ks_malloc(KS_XML_CHUNK);
-	/* COMPACT: see ks_xml_doc_parse. */
-	(void)xmlCtxtUseOptions(ctxt, KS_XML_OPTS | XML_PARSE_COMPACT);
-	for (;;) {
-		ssize_t n = read(fd, chunk, KS_XML_CHUNK);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			ks_xml_leave(&g);
-			rc = ks_file_errno("cannot read", path, errno);
-			goto out;
-		}
-		total += (size_t)n;
-		if (total > KS_XML_DOC_MAX) {
-			ks_xml_leave(&g);
-			ks_error_set("%s: larger than the limit of %u bytes",
-			    path, KS_XML_DOC_MAX);
-			rc = KS_ELIMIT;
-			goto out;
-		}
-		if (xmlParseChunk(ctxt, chunk, (int)n, n == 0) != 0 ||
-		    st.rc != 0 || n == 0)
-			break;
-	}
-	doc = ctxt->myDoc;
-	ctxt->myDoc = NULL;
-	well_formed = ctxt->wellFormed != 0;
-	ks_xml_leave(&g);
-	if (doc == NULL || st.rc != 0 || !well_formed) {
-		rc = ks_xml_fail(&st, 0);
-		goto out;
-	}
-	if ((rc = ks_xml_doc_accept(doc, st.name, total)) != 0)
-		goto out;
-	*out = doc;
-	doc = NULL;
-	rc = 0;
-out:
-	xmlFreeDoc(doc);
-	if (ctxt != NULL) {
-		xmlFreeDoc(ctxt->myDoc);
-		ctxt->myDoc = NULL;
-		xmlFreeParserCtxt(ctxt);
-	}
-	free(chunk);
+	if ((p = ks_xml_push_new(path)) == NULL)
+		rc = KS_ENOMEM;
+	else if ((rc = ks_xml_push_fd(p, fd, -1, true)) != 0)
+		ks_xml_push_free(p);
+	else
+		rc = ks_xml_push_end(p, out);
 	close(fd);
 	return rc;
 }

@@ -60,6 +60,18 @@ run() { # NAME DS PROFILE; the root $WORK/NAME is prepared by the caller
 	else
 		echo "ssg-xccdf: FAIL: $ds $p: xccdf eval --report differs from kensa report"; fail=1
 	fi
+	# The data stream's components are parsed on two threads
+	# (platform/base/xml_split.c): one parser gives the same results.
+	KENSA_XML_THREADS=1 "$KENSA" xccdf eval --quiet --root "$root" --profile "$p" \
+	    --results "$WORK/$1-kensa1.xml" "$CONTENT/$ds" 2>/dev/null || true
+	for f in "$WORK/$1-kensa.xml" "$WORK/$1-kensa1.xml"; do
+		sed 's/20[0-9-]*T[0-9:]*//g' "$f" >"$f.nt"
+	done
+	if [ -s "$WORK/$1-kensa1.xml.nt" ] && cmp -s "$WORK/$1-kensa.xml.nt" "$WORK/$1-kensa1.xml.nt"; then
+		echo "ssg-xccdf: $ds $p: the same results from one parser as from two"
+	else
+		echo "ssg-xccdf: FAIL: $ds $p: results differ when one parser reads the data stream"; fail=1
+	fi
 	if ! python3 "$HERE/../compare/xccdf-compare.py" "$WORK/$1-kensa.xml" \
 	    "$root/tmp/oscap-res.xml" --allow "$HERE/data/ssg/allowed-differences.txt" \
 	    >"$WORK/$1-cmp.txt"; then
