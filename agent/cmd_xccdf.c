@@ -323,10 +323,7 @@ eval_main(struct xccdf_args *a)
 	xmlDoc *rdoc = NULL;
 	int rc, status = AGENT_EXIT_ERROR;
 
-	/* The report's stylesheets compile while the content is read. */
-	if (a->report != NULL)
-		agent_report_preload();
-	if ((rc = xccdf_content_open(&c, a->content)) < 0) {
+	if ((rc = xccdf_content_open_eval(&c, a->content)) < 0) {
 		agent_perror(NULL);
 		goto out;
 	}
@@ -351,6 +348,10 @@ eval_main(struct xccdf_args *a)
 		agent_perror(NULL);
 		goto out;
 	}
+	/* The report's stylesheets compile while the results are written:
+	 * the content's parse and the evaluation keep both cores busy. */
+	if (a->report != NULL)
+		agent_report_preload();
 	/* Nothing reads the results documents back: their syncs and
 	 * renames run beside the rest (the report). Not before: remote
 	 * resources are written and read again while evaluating. */

@@ -47,6 +47,7 @@
 	F(xsltFreeSecurityPrefs) \
 	F(xsltFreeStylesheet) \
 	F(xsltFreeTransformContext) \
+	F(xsltGetDebuggerStatus) \
 	F(xsltNewDocument) \
 	F(xsltNewSecurityPrefs) \
 	F(xsltNewTransformContext) \
@@ -56,6 +57,7 @@
 	F(xsltSaveResultToString) \
 	F(xsltSecurityForbid) \
 	F(xsltSetCtxtSecurityPrefs) \
+	F(xsltSetDebuggerStatus) \
 	F(xsltSetGenericErrorFunc) \
 	F(xsltSetSecurityPrefs) \
 	F(xsltSetTransformErrorFunc) \
@@ -1158,12 +1160,26 @@ report_write_joined(const struct report_job *a, const struct report_job *b,
 	return 0;
 }
 
+/*
+ * A transform's context. `ordered`: the document order is already in the
+ * document, written by a context made before: libxslt would walk the whole
+ * input again (xmlXPathOrderDocElems, milliseconds on a data stream) unless
+ * its debugger is on, so it is, for the making only: the context's own
+ * status is set back, and no transform runs meanwhile.
+ */
 static int
 report_new_ctxt(struct report_job *j, xmlDoc *doc, xsltSecurityPrefsPtr sec,
-    struct report_sec *rs, const char *xsl)
+    struct report_sec *rs, const char *xsl, bool ordered)
 {
-	if ((j->ctxt = XL.xsltNewTransformContext(j->style, doc)) == NULL ||
-	    XL.xsltSetCtxtSecurityPrefs(sec, j->ctxt) != 0) {
+	int dbg = XL.xsltGetDebuggerStatus();
+
+	if (ordered)
+		XL.xsltSetDebuggerStatus(XSLT_DEBUG_INIT);
+	j->ctxt = XL.xsltNewTransformContext(j->style, doc);
+	XL.xsltSetDebuggerStatus(dbg);
+	if (j->ctxt != NULL)
+		j->ctxt->debugStatus = dbg;
+	if (j->ctxt == NULL || XL.xsltSetCtxtSecurityPrefs(sec, j->ctxt) != 0) {
 		ks_error_set("%s: out of memory", xsl);
 		return KS_ENOMEM;
 	}
@@ -1279,7 +1295,7 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 		    xsl);
 		goto out;
 	}
-	if ((rc = report_new_ctxt(&ja, doc, sec, &rs, xsl)) != 0)
+	if ((rc = report_new_ctxt(&ja, doc, sec, &rs, xsl, false)) != 0)
 		goto out;
 	if (fdoc != NULL &&
 	    (rc = report_attach_findings(ja.ctxt, ja.style, &fdoc,
@@ -1288,7 +1304,8 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	if (nsplit > 0) {
 		bool started;
 
-		if ((rc = report_new_ctxt(&jb, doc, sec, &rs, xsl)) != 0)
+		if ((rc = report_new_ctxt(&jb, doc, sec, &rs, xsl,
+		    true)) != 0)
 			goto out;
 		report_params(&ja, lang, "'a'");
 		report_params(&jb, lang, "'b'");
@@ -1316,7 +1333,8 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 		report_job_clear(&ja);
 		report_job_clear(&jb);
 		if ((rc = report_load_style(&ja.style, xsl)) != 0 ||
-		    (rc = report_new_ctxt(&ja, doc, sec, &rs, xsl)) != 0)
+		    (rc = report_new_ctxt(&ja, doc, sec, &rs, xsl,
+		    true)) != 0)
 			goto out;
 	}
 	report_params(&ja, lang, "''");

@@ -16,6 +16,7 @@
 #include <libxml/uri.h>
 #include <libxml/xmlreader.h>
 
+#include "oval/oval.h"
 #include "xccdf/ds_int.h"
 
 #define DS_LIST_MAX	2048	/* bytes of ids listed in a message */
@@ -324,14 +325,100 @@ unsupported_root(const char *path, const char *rname)
 	return KS_EUNSUPPORTED;
 }
 
+/* ---- OVAL models read beside the parse ---------------------------------- */
+
+struct ds_oval_pre {
+	const xmlNode		*root;	/* an oval_definitions element */
+	char			*name;	/* comp_name of its component */
+	struct oval_defs	*defs;
+};
+
+static const char *comp_name(const char *cid);
+
+/*
+ * On the second thread of a data stream's parse, a component it parsed:
+ * OVAL definitions are read into a model now, while the first thread still
+ * parses the benchmark. A failure is left to the evaluation's own load,
+ * which reports it as it always does.
+ */
+static void
+opre_moved(xmlNode *el, void *payload)
+{
+	struct xccdf_content *c = payload;
+	struct oval_defs *defs = NULL;
+	xmlNode *root;
+	xmlChar *id;
+	char *name;
+
+	if (!xccdf_ds_is(el, XCCDF_DS_NS, "component") ||
+	    (root = first_elem(el->children)) == NULL ||
+	    !xccdf_ds_is(root, XCCDF_OVAL_DEFS_NS, "oval_definitions") ||
+	    (id = xmlGetProp(el, BAD_CAST "id")) == NULL)
+		return;
+	name = ks_strdup(comp_name((const char *)id));
+	xmlFree(id);
+	if (oval_load_node(&defs, root, name) < 0) {
+		ks_error_clear();
+		free(name);
+		return;
+	}
+	ks_grow(&c->opre, &c->opre_cap, c->nopre + 1, sizeof(*c->opre));
+	c->opre[c->nopre++] = (struct ds_oval_pre){ root, name, defs };
+}
+
+static void
+opre_dropped(void *payload)
+{
+	struct xccdf_content *c = payload;
+
+	for (size_t i = 0; i < c->nopre; i++) {
+		oval_unload(c->opre[i].defs);
+		free(c->opre[i].name);
+	}
+	free(c->opre);
+	c->opre = NULL;
+	c->nopre = c->opre_cap = 0;
+}
+
+struct oval_defs *
+xccdf_content_take_oval(struct xccdf_content *c, const struct _xmlNode *root,
+    const char *name)
+{
+	for (size_t i = 0; i < c->nopre; i++) {
+		struct oval_defs *defs = c->opre[i].defs;
+
+		if (c->opre[i].root != root || defs == NULL ||
+		    strcmp(c->opre[i].name, name) != 0)
+			continue;
+		c->opre[i].defs = NULL;
+		return defs;
+	}
+	return NULL;
+}
+
+static int content_open(struct xccdf_content **out, const char *path,
+    bool eval);
+
+int
+xccdf_content_open(struct xccdf_content **out, const char *path)
+{
+	return content_open(out, path, false);
+}
+
+int
+xccdf_content_open_eval(struct xccdf_content **out, const char *path)
+{
+	return content_open(out, path, true);
+}
+
 /*
  * Opens path. Data streams, benchmarks, tailoring and CPE dictionaries
  * are DOM-loaded; OVAL documents and ARF reports only have their root (and
  * OVAL generator) read: they can be hundreds of megabytes, and nothing here
  * needs more of them.
  */
-int
-xccdf_content_open(struct xccdf_content **out, const char *path)
+static int
+content_open(struct xccdf_content **out, const char *path, bool eval)
 {
 	struct xccdf_content *c = NULL;
 	xmlTextReader *r = NULL;
@@ -353,13 +440,17 @@ xccdf_content_open(struct xccdf_content **out, const char *path)
 		if ((rc = read_oval_header(c, r)) != 0)
 			goto out;
 	} else if (kind != XCCDF_DOC_ARF) {
+		struct ks_xml_split_hook hook = {
+			opre_moved, opre_dropped, c
+		};
+
 		ks_xml_reader_free(r);
 		r = NULL;
 		c->has_src = stat(path, &c->src_st) == 0 &&
 		    S_ISREG(c->src_st.st_mode);
 		/* A data stream's components: two of them at once. */
 		if ((rc = ks_xml_doc_read_file_split(&doc, path,
-		    "component")) != 0)
+		    "component", eval ? &hook : NULL)) != 0)
 			goto out;
 		if ((rc = content_take_doc(c, doc)) != 0)
 			goto out;
@@ -420,6 +511,7 @@ xccdf_content_free(struct xccdf_content *c)
 {
 	if (c == NULL)
 		return;
+	opre_dropped(c);
 	for (size_t i = 0; i < c->nfiles; i++)
 		file_free(c->files[i]);
 	free(c->files);

@@ -61,6 +61,10 @@ struct xccdf_content {
 	/* Strings made while resolving (URLs of relative hrefs of a remote
 	 * checklist): they live as long as the content. NULL until used. */
 	struct ks_strpool	*pool;
+	/* OVAL components read into models on the parse's second thread
+	 * (xccdf_content_open_eval), until taken (xccdf_content_take_oval). */
+	struct ds_oval_pre	*opre;
+	size_t			 nopre, opre_cap;
 };
 
 /*

@@ -57,6 +57,10 @@ enum xccdf_doc_kind {
  * for malformed XML; KS_EUNSUPPORTED naming an unknown root element.
  */
 int xccdf_content_open(struct xccdf_content **out, const char *path);
+/* xccdf_content_open for xccdf_eval_run: a data stream's OVAL components
+ * parsed on the second thread of its parse are also read into models
+ * there, which the evaluation takes instead of reading them again. */
+int xccdf_content_open_eval(struct xccdf_content **out, const char *path);
 void xccdf_content_free(struct xccdf_content *c);
 enum xccdf_doc_kind xccdf_content_kind(const struct xccdf_content *c);
 /* The kind of an arbitrary file from its root element, without a DOM

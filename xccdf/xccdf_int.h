@@ -503,6 +503,14 @@ void xccdf_content_foreach_oval(struct xccdf_content *c,
     void (*cb)(struct _xmlNode *root, const char *name, void *payload),
     void *payload);
 /*
+ * The model xccdf_content_open_eval read of the oval_definitions element
+ * `root` under `name` (xccdf_content_foreach_oval's), handed over (the
+ * caller frees it with oval_unload); NULL when there is none.
+ */
+struct oval_defs;
+struct oval_defs *xccdf_content_take_oval(struct xccdf_content *c,
+    const struct _xmlNode *root, const char *name);
+/*
  * Resolves `href` of a check in the checklist (ctx NULL) or in a
  * dictionary (its ctx): through the component-ref's catalog (a
  * cat:uri name="href" uri="#component-ref-id"), a "#component-ref-id"

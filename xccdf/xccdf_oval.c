@@ -54,6 +54,7 @@ struct xccdf_oval {
 	struct ks_strpool	*pool;
 	struct xo_pre		 pre[XO_PRE_MAX];
 	uint32_t		 npre;
+	struct xccdf_content	*pre_content;	/* while adding */
 	bool			 pre_started;
 	pthread_t		 pre_th;
 	pthread_mutex_t		 pre_mu;
@@ -121,6 +122,8 @@ pre_run(void *arg)
 	for (uint32_t i = 0; i < o->npre; i++) {
 		struct oval_defs *defs = NULL;
 
+		if (o->pre[i].done)	/* read with the content */
+			continue;
 		/* A failure is left to the load on the caller's thread, which
 		 * reports it as it always does. */
 		if (oval_load_node(&defs, o->pre[i].root, o->pre[i].name) < 0)
@@ -148,6 +151,8 @@ pre_add(struct _xmlNode *root, const char *name, void *payload)
 	p->root = root;
 	p->name = name;
 	p->size = 0;
+	p->defs = xccdf_content_take_oval(o->pre_content, root, name);
+	p->done = p->defs != NULL;
 	/* Elements in its definitions, tests...: how long it takes. */
 	for (const xmlNode *k = root->children; k != NULL; k = k->next)
 		for (const xmlNode *d = k->children; d != NULL; d = d->next)
@@ -158,9 +163,17 @@ void
 xccdf_oval_prefetch(struct xccdf_oval *o, struct xccdf_content *c,
     const struct xccdf_ds_checklist *cl)
 {
-	if (o->pre_started || o->npre > 0 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+	bool todo = false;
+
+	if (o->pre_started || o->npre > 0)
 		return;
+	o->pre_content = c;
 	xccdf_content_foreach_oval(c, cl, pre_add, o);
+	o->pre_content = NULL;
+	for (uint32_t i = 0; i < o->npre; i++)
+		todo = todo || !o->pre[i].done;
+	if (!todo || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return;
 	/* The small ones first: a CPE dictionary's checks are needed
 	 * before the rules'. */
 	for (uint32_t i = 1; i < o->npre; i++)
@@ -171,19 +184,17 @@ xccdf_oval_prefetch(struct xccdf_oval *o, struct xccdf_content *c,
 			o->pre[j] = o->pre[j - 1];
 			o->pre[j - 1] = t;
 		}
-	if (o->npre > 0 &&
-	    pthread_create(&o->pre_th, NULL, pre_run, o) == 0)
-		o->pre_started = true;
-	else
-		o->npre = 0;
+	/* Without the thread, pre_take gives only what the content read. */
+	o->pre_started = pthread_create(&o->pre_th, NULL, pre_run, o) == 0;
 }
 
 void
 xccdf_oval_prefetch_end(struct xccdf_oval *o)
 {
-	if (o == NULL || !o->pre_started)
+	if (o == NULL)
 		return;
-	pthread_join(o->pre_th, NULL);
+	if (o->pre_started)
+		pthread_join(o->pre_th, NULL);
 	o->pre_started = false;
 	for (uint32_t i = 0; i < o->npre; i++) {
 		oval_unload(o->pre[i].defs);
@@ -199,15 +210,13 @@ pre_take(struct xccdf_oval *o, const struct _xmlNode *root, const char *name)
 {
 	struct oval_defs *defs = NULL;
 
-	if (!o->pre_started)
-		return NULL;
 	for (uint32_t i = 0; i < o->npre; i++) {
 		struct xo_pre *p = &o->pre[i];
 
 		if (p->root != root || strcmp(p->name, name) != 0)
 			continue;
 		pthread_mutex_lock(&o->pre_mu);
-		while (!p->done)
+		while (!p->done && o->pre_started)
 			pthread_cond_wait(&o->pre_cv, &o->pre_mu);
 		defs = p->defs;
 		p->defs = NULL;

@@ -142,6 +142,7 @@ double ks_time_mono(void);	/* seconds, monotonic, for benchmarks */
 
 struct _xmlTextReader;
 struct _xmlDoc;
+struct _xmlNode;
 /* Opens a streaming reader on a file (a gz/xz-compressed file is read as is:
  * callers decompress first). The caller frees with ks_xml_reader_free. */
 int ks_xml_reader_open(struct _xmlTextReader **out, const char *path);
@@ -171,8 +172,19 @@ int ks_xml_doc_read_file(struct _xmlDoc **out, const char *path);
  * own. The same tree, line numbers and errors as ks_xml_doc_read_file;
  * KENSA_XML_THREADS=1 in the environment makes it that one parse.
  */
+struct ks_xml_split_hook {
+	/* On the second thread, each element it parsed (a child of the root)
+	 * while no other thread reads it: to read what the caller will need
+	 * of it. Its node pointers stay valid in the document; its strings
+	 * (names, texts) do not: copy them. */
+	void	(*moved)(struct _xmlNode *el, void *payload);
+	/* On the caller's thread, when those elements were not kept (one
+	 * parser read the document): drop what was made of them. */
+	void	(*dropped)(void *payload);
+	void	*payload;
+};
 int ks_xml_doc_read_file_split(struct _xmlDoc **out, const char *path,
-    const char *child);
+    const char *child, const struct ks_xml_split_hook *hook);
 int ks_xml_doc_read_mem(struct _xmlDoc **out, const char *buf, size_t len,
     const char *name);
 /* The same, with the string dictionary of `like` (NULL: its own): nodes of
@@ -184,7 +196,6 @@ int ks_xml_doc_read_mem_with(struct _xmlDoc **out, const char *buf,
 /* A walk of root's subtree in document order, without recursion: the node
  * after n, into n's children when n is an element that has them; NULL
  * after the last. root itself is the first. */
-struct _xmlNode;
 struct _xmlNode *ks_xml_walk_next(const struct _xmlNode *root,
     struct _xmlNode *n);
 /* Process-wide libxml2 set-up (no network, error handlers); idempotent. */

@@ -79,6 +79,8 @@ struct ks_xs {
 	bool		 known;
 	uint64_t	 b, e;
 	xmlDoc		*doc;
+	const struct ks_xml_split_hook *hook;
+	bool		 hooked;	/* hook->moved was called */
 	/* Its root's children once made the caller's document's (xs_ready):
 	 * freed before that document, whose dictionary has their names. */
 	xmlNode		*first, *last;
@@ -422,6 +424,14 @@ xs_run(void *arg)
 	xs_publish(s, b, e);
 	if (b != 0 && xs_count_nl(s, b, buf, &nl) == 0 && nl >= s->head_nl)
 		s->doc = xs_parse(s, nl - s->head_nl, buf);
+	if (s->doc != NULL && s->hook != NULL && s->hook->moved != NULL) {
+		xmlNode *root = xmlDocGetRootElement(s->doc);
+
+		for (xmlNode *k = root->children; k != NULL; k = k->next)
+			if (k->type == XML_ELEMENT_NODE)
+				s->hook->moved(k, s->hook->payload);
+		s->hooked = true;
+	}
 	free(buf);
 	return NULL;
 }
@@ -627,7 +637,7 @@ xs_link(xmlDoc *doc, struct ks_xs *s)
 
 int
 ks_xml_doc_read_file_split(struct _xmlDoc **out, const char *path,
-    const char *child)
+    const char *child, const struct ks_xml_split_hook *hook)
 {
 	struct ks_xml_push *p = NULL;
 	struct ks_xs *s = NULL;
@@ -643,8 +653,10 @@ ks_xml_doc_read_file_split(struct _xmlDoc **out, const char *path,
 		rc = KS_ENOMEM;
 		goto out;
 	}
-	if ((s = xs_new(fd, path, child)) != NULL)
+	if ((s = xs_new(fd, path, child)) != NULL) {
+		s->hook = hook;
 		started = pthread_create(&th, NULL, xs_run, s) == 0;
+	}
 	if (!started) {
 		if ((rc = ks_xml_push_fd(p, fd, -1, true)) != 0)
 			goto out;
@@ -677,6 +689,7 @@ ks_xml_doc_read_file_split(struct _xmlDoc **out, const char *path,
 		if (!p->stopped && p->ctxt->wellFormed &&
 		    p->ctxt->myDoc != NULL) {
 			xs_link(p->ctxt->myDoc, s);
+			s->hooked = false;
 			ks_xs_kept++;
 			/* The moved part was fed to the other parser: the
 			 * size caps count the whole file. */
@@ -689,6 +702,8 @@ ks_xml_doc_read_file_split(struct _xmlDoc **out, const char *path,
 	/* A malformed document: its message depends on where libxml2's push
 	 * parser was handed each chunk, so it is parsed again as
 	 * ks_xml_doc_read_file parses it. */
+	if (s->hooked && s->hook->dropped != NULL)
+		s->hook->dropped(s->hook->payload);
 	xs_free(s);
 	s = NULL;
 	ks_xml_push_free(p);
@@ -708,6 +723,8 @@ end:
 out:
 	if (started)
 		pthread_join(th, NULL);
+	if (s != NULL && s->hooked && s->hook->dropped != NULL)
+		s->hook->dropped(s->hook->payload);
 	/* The moved nodes first: they use p's document's dictionary. */
 	xs_free(s);
 	ks_xml_push_free(p);

@@ -42,7 +42,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc1 = ks_xml_doc_read_file(&one, path);
 	snprintf(msg, sizeof(msg), "%s", rc1 != 0 ? ks_error_msg() : "");
 	unsetenv("KENSA_XML_THREADS");
-	rc2 = ks_xml_doc_read_file_split(&two, path, "component");
+	rc2 = ks_xml_doc_read_file_split(&two, path, "component",
+	    NULL);
 	if (rc1 != rc2 || (rc2 != 0 && strcmp(msg, ks_error_msg()) != 0))
 		__builtin_trap();
 	if (rc1 == 0) {

@@ -102,22 +102,54 @@ make_stream(const char *mid, const char *tail, const char *before,
 	return ks_buf_steal(&b);
 }
 
+/* The hook: elements the thread parsed, and whether they were dropped. */
+struct seen {
+	int	moved, dropped;
+};
+
+static void
+seen_moved(struct _xmlNode *el, void *payload)
+{
+	struct seen *n = payload;
+
+	assert_int_equal(el->type, XML_ELEMENT_NODE);
+	n->moved++;
+}
+
+static void
+seen_dropped(void *payload)
+{
+	struct seen *n = payload;
+
+	n->dropped++;
+}
+
 /* Parses path both ways: rc and message must agree; *one and *two get the
- * trees (NULL on error). */
+ * trees (NULL on error). The hook sees the moved elements of a kept split
+ * and is told when those of another were dropped. */
 static int
 parse_both(const char *path, xmlDoc **one, xmlDoc **two, char *msg1,
     size_t msgsz)
 {
+	struct seen n = { 0, 0 };
+	struct ks_xml_split_hook hook = { seen_moved, seen_dropped, &n };
+	unsigned kept = ks_xml_split_kept();
 	int rc1, rc2;
 
 	setenv("KENSA_XML_THREADS", "1", 1);
 	rc1 = ks_xml_doc_read_file(one, path);
 	snprintf(msg1, msgsz, "%s", rc1 != 0 ? ks_error_msg() : "");
 	unsetenv("KENSA_XML_THREADS");
-	rc2 = ks_xml_doc_read_file_split(two, path, "component");
+	rc2 = ks_xml_doc_read_file_split(two, path, "component", &hook);
 	assert_int_equal(rc1, rc2);
 	if (rc2 != 0)
 		assert_string_equal(msg1, ks_error_msg());
+	if (ks_xml_split_kept() != kept) {
+		assert_true(n.moved > 0);
+		assert_int_equal(n.dropped, 0);
+	} else {
+		assert_int_equal(n.dropped, n.moved > 0 ? 1 : 0);
+	}
 	return rc2;
 }
 

@@ -2,8 +2,9 @@
  * The OVAL check system of XCCDF evaluation: a component inside a data
  * stream whose namespaces are declared on the collection root loads as a
  * document of its own, exported values reach external variables, only
- * selected definitions are evaluated, and a broken component fails each
- * use with the same message.
+ * selected definitions are evaluated, a broken component fails each
+ * use with the same message, and components are loaded ahead (on a thread
+ * of their own, or with the data stream's parse).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <libxml/tree.h>
@@ -222,6 +224,28 @@ test_xccdf_oval__broken_component_fails_each_time(void **state)
 	assert_string_equal(ks_error_msg(), first);
 }
 
+/* With components loaded ahead: r's definition 1 is true with 5, bad
+ * (without it) fails naming itself, and again when asked twice to end. */
+static void
+eval_ahead(struct xccdf_oval *o, struct xccdf_resource *r,
+    struct xccdf_resource *bad)
+{
+	const char *names[] = {"oval:t:var:1"}, *vals[] = {"5"};
+	const char *res = NULL, *klass = NULL;
+
+	assert_int_equal(xccdf_oval_add(o, r, "oval:t:def:1", names, vals,
+	    1), 0);
+	assert_int_equal(xccdf_oval_run(o), 0);
+	assert_int_equal(xccdf_oval_result(o, r, "oval:t:def:1", &res,
+	    &klass), 0);
+	assert_string_equal(res, "true");
+	assert_true(xccdf_oval_add(o, bad, "oval:t:def:1", NULL, NULL,
+	    0) < 0);
+	assert_non_null(strstr(ks_error_msg(), bad->name));
+	ks_error_clear();
+	xccdf_oval_prefetch_end(o);
+}
+
 /*
  * Loading ahead (xccdf_oval_prefetch): the OVAL components the stream
  * refers to load on a thread; a resource of the same element and name
@@ -247,9 +271,8 @@ test_xccdf_oval__prefetch(void **state)
 	                           .component_id = "comp-oval"};
 	struct xccdf_resource bad = {.name = "comp-bad",
 	                             .component_id = "comp-bad"};
-	const char *names[] = {"oval:t:var:1"}, *vals[] = {"5"};
-	const char *res = NULL, *klass = NULL, *end;
-	char *doc, first[512];
+	const char *end;
+	char *doc;
 	size_t at;
 	xmlDoc *d;
 
@@ -274,22 +297,93 @@ test_xccdf_oval__prefetch(void **state)
 	assert_non_null(r.root);
 	assert_int_equal(xccdf_oval_new(&o, f->t, NULL), 0);
 	xccdf_oval_prefetch(o, c, &cl);
-
-	assert_int_equal(xccdf_oval_add(o, &r, "oval:t:def:1", names, vals,
-	    1), 0);
-	assert_int_equal(xccdf_oval_run(o), 0);
-	assert_int_equal(xccdf_oval_result(o, &r, "oval:t:def:1", &res,
-	    &klass), 0);
-	assert_string_equal(res, "true");
-	assert_true(xccdf_oval_add(o, &bad, "oval:t:def:1", NULL, NULL,
-	    0) < 0);
-	snprintf(first, sizeof(first), "%s", ks_error_msg());
-	assert_non_null(strstr(first, "comp-bad"));
-	ks_error_clear();
-	xccdf_oval_prefetch_end(o);
+	eval_ahead(o, &r, &bad);
 	xccdf_oval_prefetch_end(o);
 	xccdf_oval_free(o);
 	xccdf_content_free(c);
+}
+
+/*
+ * A data stream big enough to be parsed on two threads, its OVAL
+ * components among the part the second thread parses: they are read into
+ * models there (xccdf_content_open_eval), each taken once, under the
+ * name and element the evaluation asks with; one without the definition
+ * a rule names fails as always; what is not taken is freed with the
+ * content.
+ */
+static void
+test_xccdf_oval__read_with_content(void **state)
+{
+	static const char stream[] =
+	    "<ds:data-stream xmlns:xlink='http://www.w3.org/1999/xlink' "
+	    "id='s'><ds:checks>"
+	    "<ds:component-ref id='r1' xlink:href='#comp-oval'/>"
+	    "<ds:component-ref id='r2' xlink:href='#comp-bad'/>"
+	    "</ds:checks></ds:data-stream>\n";
+	struct fx *f = *state;
+	struct xccdf_content *c = NULL;
+	struct xccdf_ds_checklist cl = {.datastream_id = "s"};
+	struct xccdf_resource r = {.name = "comp-oval",
+	                           .component_id = "comp-oval"};
+	struct xccdf_resource bad = {.name = "comp-bad",
+	                             .component_id = "comp-bad"};
+	const char *comps, *end;
+	bool two = sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	char dir[] = "/tmp/ks_xo_XXXXXX", *path, *pad;
+	struct xccdf_oval *o = NULL;
+	struct oval_defs *defs;
+	struct ks_buf b;
+	xmlDoc *d;
+
+	/* Padding around the components (not components: the split point
+	 * is the first of them, at 55 % of the file). */
+	pad = malloc(700001);
+	memset(pad, 'p', 700000);
+	pad[700000] = '\0';
+	comps = strstr(ds_doc, "<ds:component id='comp-oval'>");
+	end = strstr(ds_doc, "</ds:data-stream-collection>");
+	ks_buf_init(&b, 0);
+	ks_buf_printf(&b, "%.*s<pad>%s</pad>\n%.*s%s<pad>%.500000s</pad>\n%s",
+	    (int)(comps - ds_doc), ds_doc, pad, (int)(end - comps), comps,
+	    stream, pad, end);
+	free(pad);
+	assert_non_null(mkdtemp(dir));
+	path = ks_asprintf("%s/ds.xml", dir);
+	assert_int_equal(ks_file_write_atomic(path, b.data, b.len), 0);
+	ks_buf_free(&b);
+
+	/* Taken once, under its name. */
+	assert_int_equal(xccdf_content_open_eval(&c, path), 0);
+	d = xccdf_content_root(c)->doc;
+	r.root = component_child(d, "comp-oval");
+	bad.root = component_child(d, "comp-bad");
+	assert_null(xccdf_content_take_oval(c, r.root, "other-name"));
+	assert_null(xccdf_content_take_oval(c, bad.root, "comp-oval"));
+	defs = xccdf_content_take_oval(c, r.root, "comp-oval");
+	assert_true((defs != NULL) == two);
+	assert_null(xccdf_content_take_oval(c, r.root, "comp-oval"));
+	oval_unload(defs);
+	xccdf_content_free(c);
+
+	/* What the evaluation gets, through xccdf_oval_prefetch. */
+	assert_int_equal(xccdf_content_open_eval(&c, path), 0);
+	d = xccdf_content_root(c)->doc;
+	r.root = component_child(d, "comp-oval");
+	bad.root = component_child(d, "comp-bad");
+	assert_int_equal(xccdf_oval_new(&o, f->t, NULL), 0);
+	xccdf_oval_prefetch(o, c, &cl);
+	eval_ahead(o, &r, &bad);
+	xccdf_oval_free(o);
+	xccdf_content_free(c);
+
+	/* Not a data stream to split (one parser): nothing read ahead. */
+	assert_int_equal(xccdf_content_open(&c, path), 0);
+	r.root = component_child(xccdf_content_root(c)->doc, "comp-oval");
+	assert_null(xccdf_content_take_oval(c, r.root, "comp-oval"));
+	xccdf_content_free(c);
+	unlink(path);
+	rmdir(dir);
+	free(path);
 }
 
 int
@@ -311,6 +405,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_xccdf_oval__prefetch,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_xccdf_oval__read_with_content, setup, teardown),
 	};
 
 	ks_xml_init();
