@@ -320,7 +320,9 @@ eval_main(struct xccdf_args *a)
 	struct plat_target *t = NULL;
 	struct xccdf_eval *e = NULL;
 	struct agent_remote *remote = NULL;
+	struct xccdf_arf_file *arf_file = NULL;
 	xmlDoc *rdoc = NULL;
+	bool together;
 	int rc, status = AGENT_EXIT_ERROR;
 
 	if ((rc = xccdf_content_open_eval(&c, a->content)) < 0) {
@@ -361,7 +363,10 @@ eval_main(struct xccdf_args *a)
 		agent_perror(NULL);
 		goto out;
 	}
-	if (a->arf != NULL &&
+	/* With a report, the ARF file is written on a thread from the text
+	 * its DOM is parsed from (xccdf_arf_write_doc), below. */
+	together = a->arf != NULL && a->report != NULL && a->findings == NULL;
+	if (a->arf != NULL && !together &&
 	    (rc = xccdf_arf_write(e, a->arf, &a->wopts)) < 0) {
 		agent_perror(NULL);
 		goto out;
@@ -381,8 +386,12 @@ eval_main(struct xccdf_args *a)
 	 * copied nor parsed again); the OVAL
 	 * sessions and the model are freed before the stylesheet runs so
 	 * that their peaks do not add up. */
-	if (a->report != NULL &&
-	    (rc = xccdf_arf_doc(e, &a->wopts, &rdoc)) < 0) {
+	if (together)
+		rc = xccdf_arf_write_doc(e, a->arf, &a->wopts, &rdoc,
+		    &arf_file);
+	else if (a->report != NULL)
+		rc = xccdf_arf_doc(e, &a->wopts, &rdoc);
+	if (rc < 0) {
 		agent_perror(NULL);
 		goto out;
 	}
@@ -397,6 +406,10 @@ eval_main(struct xccdf_args *a)
 	}
 out:
 	agent_report_preload_end();
+	if (xccdf_arf_file_end(arf_file) != 0) {
+		agent_perror(NULL);
+		status = AGENT_EXIT_ERROR;
+	}
 	if (ks_atomic_wait_all() != 0) {
 		agent_perror(NULL);
 		status = AGENT_EXIT_ERROR;

@@ -11,6 +11,7 @@
 
 #include <arpa/inet.h>
 #include <libxml/tree.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,29 +433,23 @@ xccdf_arf_write_si(struct xccdf_eval *e, const char *path,
 	return ks_xmlw_doc_end(x, a);
 }
 
-int
-xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
-    struct _xmlDoc **out)
+/* The collection without the source's bytes (an empty arf:content in
+ * the report request), indented as the file is: the same document, text
+ * nodes included. *mem is the caller's (free). */
+static int
+arf_mem(struct xccdf_eval *e, const struct xccdf_write_opts *o,
+    const char *name, char **mem, size_t *len)
 {
-	static const char name[] = "(ARF in memory)";
-	xmlNode *root = request_root(e), *slot;
 	struct ks_xmlw *x = NULL;
-	xmlDoc *doc = NULL, *src;
-	char *mem = NULL;
-	size_t len = 0;
 	FILE *fp;
 	int rc;
 
-	*out = NULL;
-	if (root == NULL || root->doc == NULL) {
-		ks_error_set("%s: no source document", name);
-		return KS_ERROR;
-	}
-	if ((fp = open_memstream(&mem, &len)) == NULL) {
+	*mem = NULL;
+	*len = 0;
+	if ((fp = open_memstream(mem, len)) == NULL) {
 		ks_error_set("%s: out of memory", name);
 		return KS_ENOMEM;
 	}
-	/* Indented as the file is: the same document, text nodes included. */
 	(void)ks_xmlw_new(&x, fp, name, KS_XMLW_INDENT);
 	ks_xmlw_decl(x);
 	if ((rc = arf_emit(x, e, name, o, NULL, false)) < 0)
@@ -465,12 +460,27 @@ xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
 		ks_error_set("%s: out of memory", name);
 		rc = KS_ENOMEM;
 	}
+	if (rc < 0) {
+		free(*mem);
+		*mem = NULL;
+	}
+	return rc;
+}
+
+/* The DOM of arf_mem's text with the source element moved in. */
+static int
+arf_doc_from(struct xccdf_eval *e, const char *mem, size_t len,
+    const char *name, struct _xmlDoc **out)
+{
+	xmlNode *root = request_root(e), *slot;
+	xmlDoc *doc = NULL, *src;
+	int rc;
+
+	*out = NULL;
 	/* Parsed with the source's dictionary, so that the source element
 	 * can move in and be freed with this document. */
-	if (rc == 0)
-		rc = ks_xml_doc_read_mem_with(&doc, mem, len, name, root->doc);
-	free(mem);
-	if (rc < 0)
+	if ((rc = ks_xml_doc_read_mem_with(&doc, mem, len, name,
+	    root->doc)) < 0)
 		return rc;
 	slot = xmlDocGetRootElement(doc);
 	for (const char *const *p = (const char *const[]){ "report-requests",
@@ -501,6 +511,139 @@ xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
 	xmlAddChild(slot, root);
 	*out = doc;
 	return 0;
+}
+
+int
+xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
+    struct _xmlDoc **out)
+{
+	static const char name[] = "(ARF in memory)";
+	xmlNode *root = request_root(e);
+	char *mem = NULL;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	if (root == NULL || root->doc == NULL) {
+		ks_error_set("%s: no source document", name);
+		return KS_ERROR;
+	}
+	if ((rc = arf_mem(e, o, name, &mem, &len)) < 0)
+		return rc;
+	rc = arf_doc_from(e, mem, len, name, out);
+	free(mem);
+	return rc;
+}
+
+/*
+ * ---- the file and the DOM from one writing ----------------------------
+ * The file is the memory text with the source's bytes in its empty
+ * report request content: "<arf:content/>" becomes "<arf:content>",
+ * the bytes, "</arf:content>", as the writer writes a raw element. A
+ * thread writes it, touching only that text and the source file, while
+ * the caller's thread moves the source element into the DOM.
+ */
+#define ARF_SLOT	"<arf:content/>"
+
+struct xccdf_arf_file {
+	char			*path;
+	char			*mem;
+	size_t			 len, slot;	/* ARF_SLOT's offset */
+	struct xccdf_source	*src;
+	pthread_t		 th;
+	bool			 started;
+	int			 rc;
+	char			 msg[512];
+};
+
+static void *
+arf_file_run(void *arg)
+{
+	struct xccdf_arf_file *f = arg;
+	struct ks_atomic *a = NULL;
+	struct ks_xmlw *x = NULL;
+	size_t after = f->slot + sizeof(ARF_SLOT) - 1;
+
+	if ((f->rc = ks_atomic_open(&a, f->path)) == 0) {
+		(void)setvbuf(ks_atomic_fp(a), NULL, _IONBF, 0);
+		(void)ks_xmlw_new(&x, ks_atomic_fp(a), f->path, 0);
+		ks_xmlw_raw(x, f->mem, f->slot);
+		ks_xmlw_raw(x, "<arf:content>", 13);
+		(void)xccdf_source_copy(f->src, x);
+		ks_xmlw_raw(x, "</arf:content>", 14);
+		ks_xmlw_raw(x, f->mem + after, f->len - after);
+		f->rc = ks_xmlw_doc_end(x, a);
+	}
+	if (f->rc != 0)
+		snprintf(f->msg, sizeof(f->msg), "%s", ks_error_msg());
+	return NULL;
+}
+
+int
+xccdf_arf_file_end(struct xccdf_arf_file *f)
+{
+	int rc;
+
+	if (f == NULL)
+		return 0;
+	if (f->started)
+		pthread_join(f->th, NULL);
+	if ((rc = f->rc) != 0)
+		ks_error_set("%s", f->msg);
+	xccdf_source_free(f->src);
+	free(f->mem);
+	free(f->path);
+	free(f);
+	return rc;
+}
+
+int
+xccdf_arf_write_doc(struct xccdf_eval *e, const char *path,
+    const struct xccdf_write_opts *o, struct _xmlDoc **out,
+    struct xccdf_arf_file **file)
+{
+	xmlNode *root = request_root(e);
+	struct xccdf_source *src = NULL;
+	struct xccdf_arf_file *f;
+	char *mem = NULL, *slot;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	*file = NULL;
+	/* The source's bytes, when they can be copied; else one after the
+	 * other, the file first (it serializes the source element). */
+	if (root == NULL || root->doc == NULL || e->content == NULL ||
+	    root != xccdf_content_root(e->content) ||
+	    xccdf_source_open(&src, e->content) != 0) {
+		if ((rc = xccdf_arf_write(e, path, o)) < 0)
+			return rc;
+		return xccdf_arf_doc(e, o, out);
+	}
+	if ((rc = arf_mem(e, o, path, &mem, &len)) < 0) {
+		xccdf_source_free(src);
+		return rc;
+	}
+	/* The first empty arf:content is the report request's: nothing
+	 * before it in the collection has one. */
+	if ((slot = memmem(mem, len, ARF_SLOT, sizeof(ARF_SLOT) - 1)) ==
+	    NULL) {
+		xccdf_source_free(src);
+		free(mem);
+		ks_error_set("%s: no report request written", path);
+		return KS_ERROR;
+	}
+	f = ks_calloc(1, sizeof(*f));
+	f->path = ks_strdup(path);
+	f->mem = mem;
+	f->len = len;
+	f->slot = (size_t)(slot - mem);
+	f->src = src;
+	f->started = pthread_create(&f->th, NULL, arf_file_run, f) == 0;
+	if (!f->started)
+		(void)arf_file_run(f);
+	*file = f;
+	return arf_doc_from(e, mem, len, "(ARF in memory)", out);
 }
 
 int

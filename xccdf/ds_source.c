@@ -118,55 +118,102 @@ root_offset(const char *buf, size_t n)
 	return -1;
 }
 
-int
-xccdf_content_copy_source(const struct xccdf_content *c, struct ks_xmlw *x)
+struct xccdf_source {
+	const char	*path;		/* the content's */
+	struct stat	 st;		/* as it was read */
+	int		 fd;
+	char		*buf;		/* SRC_CHUNK: the first chunk, */
+	size_t		 off, got;	/* its root start tag and length */
+};
+
+void
+xccdf_source_free(struct xccdf_source *s)
 {
+	if (s == NULL)
+		return;
+	free(s->buf);
+	close(s->fd);
+	free(s);
+}
+
+int
+xccdf_source_open(struct xccdf_source **out, const struct xccdf_content *c)
+{
+	struct xccdf_source *s;
 	struct stat st;
-	char *buf = NULL;
 	ssize_t got;
 	long off;
-	int fd, rc = KS_EUNSUPPORTED;
+	int fd;
 
+	*out = NULL;
 	if (!c->has_src || c->doc == NULL)
 		return KS_EUNSUPPORTED;
 	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC)) < 0)
 		return KS_EUNSUPPORTED;
+	s = ks_calloc(1, sizeof(*s));
+	s->fd = fd;
+	s->path = c->path;
+	s->st = c->src_st;
 	if (fstat(fd, &st) != 0 || !same_file(&st, &c->src_st))
-		goto out;
-	buf = ks_malloc(SRC_CHUNK);
+		goto no;
+	s->buf = ks_malloc(SRC_CHUNK);
 	do
-		got = read(fd, buf, SRC_CHUNK);
+		got = read(fd, s->buf, SRC_CHUNK);
 	while (got < 0 && errno == EINTR);
-	if (got <= 0 || (off = root_offset(buf, (size_t)got)) < 0)
-		goto out;
+	if (got <= 0 || (off = root_offset(s->buf, (size_t)got)) < 0)
+		goto no;
+	s->off = (size_t)off;
+	s->got = (size_t)got;
+	*out = s;
+	return 0;
+no:
+	xccdf_source_free(s);
+	return KS_EUNSUPPORTED;
+}
+
+int
+xccdf_source_copy(struct xccdf_source *s, struct ks_xmlw *x)
+{
+	struct stat st;
+	ssize_t got;
+	int rc;
+
 	/* From here on the bytes are in the document: a failure is the
 	 * document's. */
-	ks_xmlw_raw(x, buf + off, (size_t)got - (size_t)off);
+	ks_xmlw_raw(x, s->buf + s->off, s->got - s->off);
 	for (;;) {
 		do
-			got = read(fd, buf, SRC_CHUNK);
+			got = read(s->fd, s->buf, SRC_CHUNK);
 		while (got < 0 && errno == EINTR);
 		if (got == 0)
 			break;
 		if (got < 0) {
-			rc = ks_file_errno("cannot read", c->path, errno);
+			rc = ks_file_errno("cannot read", s->path, errno);
 			ks_xmlw_fail(x, rc);
-			goto out;
+			return rc;
 		}
-		ks_xmlw_raw(x, buf, (size_t)got);
+		ks_xmlw_raw(x, s->buf, (size_t)got);
 	}
 	/* Changed while we copied: what was written is not what was
 	 * evaluated. */
-	if (fstat(fd, &st) != 0 || !same_file(&st, &c->src_st)) {
+	if (fstat(s->fd, &st) != 0 || !same_file(&st, &s->st)) {
 		ks_error_set("%s changed while it was copied into the ARF "
-		    "report request", c->path);
-		rc = KS_ERROR;
-		ks_xmlw_fail(x, rc);
-		goto out;
+		    "report request", s->path);
+		ks_xmlw_fail(x, KS_ERROR);
+		return KS_ERROR;
 	}
-	rc = 0;
-out:
-	free(buf);
-	close(fd);
+	return 0;
+}
+
+int
+xccdf_content_copy_source(const struct xccdf_content *c, struct ks_xmlw *x)
+{
+	struct xccdf_source *s;
+	int rc;
+
+	if ((rc = xccdf_source_open(&s, c)) != 0)
+		return rc;
+	rc = xccdf_source_copy(s, x);
+	xccdf_source_free(s);
 	return rc;
 }

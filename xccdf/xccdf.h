@@ -215,5 +215,18 @@ int xccdf_arf_write(struct xccdf_eval *e, const char *path,
 struct _xmlDoc;
 int xccdf_arf_doc(struct xccdf_eval *e, const struct xccdf_write_opts *o,
     struct _xmlDoc **out);
+/*
+ * xccdf_arf_write and xccdf_arf_doc at once, the reports written once: the
+ * file is written from the same text on a thread of its own (the source's
+ * bytes copied in) while the DOM is made; xccdf_arf_file_end (*file)
+ * joins it and returns how the file's writing went (0 or KS_*, message
+ * set), and frees it. The content must live until then. 0 or KS_* as the
+ * two; on failure *file is NULL or must still be ended.
+ */
+struct xccdf_arf_file;
+int xccdf_arf_write_doc(struct xccdf_eval *e, const char *path,
+    const struct xccdf_write_opts *o, struct _xmlDoc **out,
+    struct xccdf_arf_file **file);
+int xccdf_arf_file_end(struct xccdf_arf_file *f);
 
 #endif /* KS_XCCDF_H */

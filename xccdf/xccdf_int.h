@@ -549,6 +549,18 @@ struct _xmlDoc *xccdf_content_take_doc(struct xccdf_content *c,
 struct ks_xmlw;
 int xccdf_content_copy_source(const struct xccdf_content *c,
     struct ks_xmlw *x);
+/*
+ * The same in two steps, for a thread that writes the ARF file while the
+ * content changes hands: xccdf_source_open checks the file and reads its
+ * first chunk (KS_EUNSUPPORTED as above, nothing opened), then
+ * xccdf_source_copy writes it into x touching nothing of c but the
+ * path, which must live as long (0, or KS_* also recorded in x).
+ */
+struct xccdf_source;
+int xccdf_source_open(struct xccdf_source **out,
+    const struct xccdf_content *c);
+int xccdf_source_copy(struct xccdf_source *s, struct ks_xmlw *x);
+void xccdf_source_free(struct xccdf_source *s);
 
 /* ---- evaluation (xccdf_eval.c) --------------------------------------------- */
 /* The result of one rule (or one multi-check instance). */

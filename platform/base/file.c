@@ -314,7 +314,9 @@ struct ks_atomic_pending {
 	struct ks_atomic_pending	*next;
 };
 
-static bool ks_atomic_deferring;
+/* Per thread: a thread that writes beside the command commits as it
+ * always did, whatever the command's own thread deferred. */
+static _Thread_local bool ks_atomic_deferring;
 static struct ks_atomic_pending *ks_atomic_pending;
 
 static void *

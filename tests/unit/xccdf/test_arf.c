@@ -339,6 +339,68 @@ test_arf__doc_in_memory(void **state)
 	fx_free(f);		/* the source document first ... */
 	xmlFreeDoc(doc);	/* ... then the collection */
 }
+/* The file's bytes (caller frees). */
+static char *
+slurp(const char *path, size_t *len)
+{
+	char *buf = NULL;
+
+	assert_int_equal(ks_file_read(path, 64u << 20, &buf, len), 0);
+	return buf;
+}
+
+/*
+ * xccdf_arf_write_doc: with the content read from its file, the file
+ * (written on a thread, the source's bytes copied in) is byte for byte
+ * xccdf_arf_write's, and the DOM is xccdf_arf_doc's: the source element
+ * moved into the report request.
+ */
+static void
+test_arf__file_and_doc_together(void **state)
+{
+	struct fx *f = fx_arf();
+	struct xccdf_write_opts o = { 0 };
+	struct xccdf_content *c = NULL;
+	struct xccdf_arf_file *file = NULL;
+	char one[600], two[600];
+	char *a, *b;
+	size_t la, lb;
+	xmlNode *root, *slot;
+	xmlDoc *doc = NULL;
+
+	(void)state;
+	assert_int_equal(xccdf_content_open(&c, DATA "xres-ds.xml"), 0);
+	f->e.content = c;
+	f->e.checklist.benchmark = find_elem(xccdf_content_root(c),
+	    "Benchmark");
+	snprintf(one, sizeof(one), "%s/one.xml", f->dir);
+	snprintf(two, sizeof(two), "%s/two.xml", f->dir);
+	assert_int_equal(xccdf_arf_write(&f->e, one, &o), 0);
+	root = xccdf_content_root(c);
+	assert_int_equal(xccdf_arf_write_doc(&f->e, two, &o, &doc, &file),
+	    0);
+	assert_non_null(file);
+	assert_int_equal(xccdf_arf_file_end(file), 0);
+	a = slurp(one, &la);
+	b = slurp(two, &lb);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	/* The request's own bytes, not a serialization of the DOM. */
+	assert_non_null(strstr(b, "<arf:content><ds:data-stream-collection"));
+	free(a);
+	free(b);
+	/* The source element moved into the request of the DOM. */
+	slot = root->parent;
+	assert_non_null(slot);
+	assert_string_equal((const char *)slot->name, "content");
+	assert_true(root->doc == doc);
+	assert_null(xccdf_content_take_doc(c, root));
+	xmlFreeDoc(doc);
+	xccdf_content_free(c);
+	f->e.content = NULL;
+	f->e.checklist.benchmark = NULL;
+	fx_free(f);
+}
 
 int
 main(void)
@@ -351,6 +413,7 @@ main(void)
 		cmocka_unit_test(test_arf__unwritable_path),
 		cmocka_unit_test(test_arf__oval_results_files),
 		cmocka_unit_test(test_arf__doc_in_memory),
+		cmocka_unit_test(test_arf__file_and_doc_together),
 	};
 
 	ks_xml_init();
