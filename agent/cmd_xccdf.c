@@ -350,7 +350,7 @@ eval_main(struct xccdf_args *a)
 		agent_perror(NULL);
 		goto out;
 	}
-	/* The report's stylesheets compile while the results are written:
+	/* The report's stylesheet compiles while the results are written:
 	 * the content's parse and the evaluation keep both cores busy. */
 	if (a->report != NULL)
 		agent_report_preload();

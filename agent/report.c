@@ -410,7 +410,7 @@ agent_report_html(const char *in_path, const char *out_path,
 	int rc;
 
 	ks_xml_init();
-	/* The stylesheets compile while the input is read. */
+	/* The stylesheet compiles while the input is read. */
 	agent_report_preload();
 	if ((rc = ks_xml_doc_read_file(&doc, in_path)) == 0)
 		rc = agent_report_html_doc(doc, in_path, out_path, lang,
@@ -832,9 +832,11 @@ report_prune_doc(xmlDoc *doc)
  * of the page with a comment <!--kensa-row N--> in each of their places,
  * and report_join puts them together: the same bytes as one transform
  * (tests/e2e/ssg-xccdf.sh compares, KENSA_REPORT_THREADS=1 forces one).
- * Each transform has its own stylesheet (libxslt does not promise that a
- * compiled one can be shared between threads), both compiled on a thread
- * of their own while the input is read (agent_report_preload), else here.
+ * Both transforms use one compiled stylesheet: libxslt's own thread test
+ * (xsltproc/testThreads.c, "all threads share the same stylesheet
+ * instance") runs transforms of one stylesheet at once; what a transform
+ * changes is its context's. It is compiled on a thread of its own while
+ * the results are written (agent_report_preload), else here.
  * The input is only read by the transforms;
  * libxslt writes its document order into it (xmlXPathOrderDocElems) when
  * a context is created, so both contexts are created on this thread
@@ -847,7 +849,7 @@ report_prune_doc(xmlDoc *doc)
 
 struct report_styles {
 	const char		*xsl;
-	xsltStylesheetPtr	 v[2];
+	xsltStylesheetPtr	 style;
 	int			 rc;
 	char			 err[512];
 };
@@ -857,14 +859,13 @@ report_styles_load(void *arg)
 {
 	struct report_styles *s = arg;
 
-	for (int i = 0; i < 2 && s->rc == 0; i++)
-		s->rc = report_load_style(&s->v[i], s->xsl);
+	s->rc = report_load_style(&s->style, s->xsl);
 	if (s->rc != 0)
 		snprintf(s->err, sizeof(s->err), "%s", ks_error_msg());
 	return NULL;
 }
 
-/* Stylesheets compiled ahead (agent_report_preload). */
+/* The stylesheet compiled ahead (agent_report_preload). */
 static struct report_styles report_pre;
 static char report_pre_xsl[PATH_MAX];
 static pthread_t report_pre_th;
@@ -903,7 +904,7 @@ agent_report_preload(void)
 	    report_styles_load, &report_pre) == 0;
 }
 
-/* The preloaded stylesheets of xsl into *s (joined), if there are. */
+/* The preloaded stylesheet of xsl into *s (joined), if there is one. */
 static bool
 report_preload_take(const char *xsl, struct report_styles *s)
 {
@@ -924,14 +925,14 @@ agent_report_preload_end(void)
 		return;
 	pthread_join(report_pre_th, NULL);
 	report_pre_started = false;
-	XL.xsltFreeStylesheet(report_pre.v[0]);
-	XL.xsltFreeStylesheet(report_pre.v[1]);
+	XL.xsltFreeStylesheet(report_pre.style);
 	memset(&report_pre, 0, sizeof(report_pre));
 }
 
 /* One transform. With `string` the page is serialized into out. */
 struct report_job {
 	xsltStylesheetPtr	 style;
+	bool			 shared;	/* style is the other job's */
 	xsltTransformContextPtr	 ctxt;
 	xmlDoc			*doc, *res;
 	const char		*params[7];
@@ -974,7 +975,7 @@ report_job_clear(struct report_job *j)
 		xmlFreeDoc(j->res);
 	if (!ks_mem_leave(j->ctxt))
 		XL.xsltFreeTransformContext(j->ctxt);
-	if (!ks_mem_leave(j->style))
+	if (!j->shared && !ks_mem_leave(j->style))
 		XL.xsltFreeStylesheet(j->style);
 	if (!ks_mem_leave(j->out))
 		xmlFree(j->out);
@@ -1265,14 +1266,12 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	    findings_path, &rs)) != 0)
 		goto out;
 	/* Not compiled ahead (one core, or no thread to be had): here. */
-	if (!preloaded && split)
+	if (!preloaded)
 		(void)report_styles_load(&styles);
-	else if (!preloaded &&
-	    (styles.rc = report_load_style(&styles.v[0], xsl)) != 0)
-		snprintf(styles.err, sizeof(styles.err), "%s", ks_error_msg());
-	ja.style = styles.v[0];
-	jb.style = styles.v[1];
-	styles.v[0] = styles.v[1] = NULL;
+	ja.style = styles.style;
+	jb.style = split ? styles.style : NULL;
+	jb.shared = true;
+	styles.style = NULL;
 	if ((rc = styles.rc) != 0) {
 		ks_error_set("%s", styles.err);
 		goto out;
@@ -1330,8 +1329,9 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 		 * page again, in one transform. */
 		ks_warn("%s: the report's two parts did not fit; rendered "
 		    "again in one", in_path);
-		report_job_clear(&ja);
+		/* jb first: its context uses ja's stylesheet. */
 		report_job_clear(&jb);
+		report_job_clear(&ja);
 		if ((rc = report_load_style(&ja.style, xsl)) != 0 ||
 		    (rc = report_new_ctxt(&ja, doc, sec, &rs, xsl,
 		    true)) != 0)
@@ -1348,11 +1348,10 @@ agent_report_html_doc(xmlDoc *doc, const char *in_path, const char *out_path,
 	rc = report_write(ja.res, ja.style, out_path);
 out:
 	/* Preloaded, and not taken by a transform. */
-	XL.xsltFreeStylesheet(styles.v[0]);
-	XL.xsltFreeStylesheet(styles.v[1]);
+	XL.xsltFreeStylesheet(styles.style);
 	XL.xsltSetGenericErrorFunc(NULL, NULL);
-	report_job_clear(&ja);
 	report_job_clear(&jb);
+	report_job_clear(&ja);
 	XL.xsltFreeSecurityPrefs(sec);
 	xmlFreeDoc(fdoc);
 	return rc;
