@@ -233,37 +233,74 @@ report_check_input(xmlDoc *doc, const char *path)
  * declarations renamed to 1.2 in our DOM (the elements the report shows --
  * Benchmark, Group, Rule, Value, Profile, TestResult, rule-result, texts,
  * ident, reference, check -- have the same names and shapes in both), so
- * that its paths and keys need not name both.
+ * that its paths and keys need not name both. Only where the stylesheet
+ * reads XCCDF: the Benchmarks and TestResults at their places in a results
+ * document (report_xccdf_places), their subtrees and their ancestors (whose
+ * declarations they use); not the OVAL definitions, results and items that
+ * are most of an ARF.
  */
+static void report_arf_contents(xmlNode *root, bool reports,
+    void (*fn)(xmlNode *, void *), void *arg);
+
+static void
+report_ns11_rename(xmlNode *n)
+{
+	for (xmlNs *ns = n->nsDef; ns != NULL; ns = ns->next) {
+		xmlChar *h;
+
+		if (ns->href == NULL || strcmp((const char *)ns->href,
+		    NS_XCCDF11) != 0)
+			continue;
+		/* Out of memory: the page just shows less. */
+		if ((h = xmlStrdup(BAD_CAST NS_XCCDF12)) == NULL)
+			continue;
+		xmlFree((xmlChar *)ns->href);
+		ns->href = h;
+	}
+}
+
+static void
+report_ns11_place(xmlNode *n, void *arg)
+{
+	(void)arg;
+	if (!report_el(n, NS_XCCDF12, "Benchmark") &&
+	    !report_el(n, NS_XCCDF12, "TestResult"))
+		return;
+	for (xmlNode *k = n; k != NULL; k = ks_xml_walk_next(n, k))
+		if (k->type == XML_ELEMENT_NODE)
+			report_ns11_rename(k);
+	for (xmlNode *a = n->parent; a != NULL &&
+	    a->type == XML_ELEMENT_NODE; a = a->parent)
+		report_ns11_rename(a);
+}
+
+/* A data stream's Benchmarks too (report request content). */
+static void
+report_ns11_request(xmlNode *n, void *arg)
+{
+	if (!report_el(n, NS_DS, "data-stream-collection")) {
+		report_ns11_place(n, arg);
+		return;
+	}
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (report_el(c, NS_DS, "component"))
+			for (xmlNode *b = c->children; b != NULL; b = b->next)
+				report_ns11_place(b, arg);
+}
+
 static void
 report_xccdf11_to_12(xmlDoc *doc)
 {
-	xmlNode *root = xmlDocGetRootElement(doc), *n = root;
+	xmlNode *root = xmlDocGetRootElement(doc);
 
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			for (xmlNs *ns = n->nsDef; ns != NULL; ns = ns->next) {
-				if (ns->href == NULL || strcmp((const char *)
-				    ns->href, NS_XCCDF11) != 0)
-					continue;
-				xmlChar *h = xmlStrdup(BAD_CAST NS_XCCDF12);
-
-				/* Out of memory: the page just shows less. */
-				if (h == NULL)
-					continue;
-				xmlFree((xmlChar *)ns->href);
-				ns->href = h;
-			}
-		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
+	if (root == NULL)
+		return;
+	if (report_el(root, NS_ARF, "asset-report-collection")) {
+		report_arf_contents(root, false, report_ns11_request, NULL);
+		report_arf_contents(root, true, report_ns11_place, NULL);
+	} else {
+		/* A results document: a TestResult or a Benchmark. */
+		report_ns11_place(root, NULL);
 	}
 }
 
